@@ -1,0 +1,80 @@
+// One build script, several bundles (DESIGN.md):
+//   dist/extension.js   the extension host entry (node, cjs, `vscode` external)
+//   dist/trainWorker.js the training worker thread (node, cjs)
+//   dist/webview.js     the panel's browser code (iife) + dist/webview.css
+//   dist/cli.js         the headless `shallow-net` command line
+// Flags: --production (minify, no source maps), --watch, --tests (test bundles into out/),
+//        --bench (the benchmark into out/bench/).
+import * as esbuild from 'esbuild';
+import { cpSync, mkdirSync, readdirSync, existsSync } from 'node:fs';
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const watch = args.has('--watch');
+
+const common = {
+  bundle: true,
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  target: 'es2022',
+};
+
+const node = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
+
+/** @type {import('esbuild').BuildOptions[]} */
+const builds = [
+  { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...node, entryPoints: ['src/trainWorker.ts'], outfile: 'dist/trainWorker.js' },
+  { ...node, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  {
+    ...common,
+    platform: 'browser',
+    format: 'iife',
+    entryPoints: { webview: 'webview/main.ts' },
+    outdir: 'dist',
+    loader: { '.css': 'css' },
+  },
+];
+
+const list = (dir, suffix) =>
+  existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(suffix)).map((f) => `${dir}/${f}`) : [];
+
+if (args.has('--tests')) {
+  builds.push(
+    { ...node, entryPoints: list('test/unit', '.test.ts'), outdir: 'out/test/unit', sourcemap: 'inline' },
+    {
+      ...node,
+      entryPoints: [...list('test/integration', '.test.ts'), 'test/integration/index.ts'].filter(existsSync),
+      outdir: 'out/test/integration',
+      external: ['vscode', 'mocha'],
+      sourcemap: 'inline',
+    },
+  );
+}
+if (args.has('--bench')) {
+  builds.push({
+    ...node,
+    entryPoints: ['bench/bench.ts'],
+    outfile: 'out/bench/bench.js',
+    external: ['@tensorflow/*'],
+    sourcemap: false,
+  });
+}
+
+const present = builds.filter((b) => {
+  const e = b.entryPoints;
+  const files = Array.isArray(e) ? e : Object.values(e);
+  return files.length > 0 && files.every(existsSync);
+});
+
+mkdirSync('dist', { recursive: true });
+if (watch) {
+  for (const b of present) {
+    const ctx = await esbuild.context(b);
+    await ctx.watch();
+  }
+  console.log('esbuild: watching…');
+} else {
+  await Promise.all(present.map((b) => esbuild.build(b)));
+}
