@@ -16,16 +16,21 @@ export type ErrorCode =
   | 'ragged-row'
   | 'unterminated-quote'
   | 'duplicate-column'
+  | 'empty-column-name'
   | 'not-a-number'
   | 'no-such-column'
   | 'one-class'
   | 'too-many-classes'
   | 'too-many-levels'
+  | 'regression-unsupported'
+  | 'too-few-rows'
+  | 'missing-value'
   | 'no-features'
   | 'all-rows-missing'
   | 'bad-option'
   | 'bad-model'
   | 'feature-mismatch'
+  | 'params-mismatch'
   | 'diverged';
 
 export class ShallowNetError extends Error {
