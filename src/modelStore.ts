@@ -1,0 +1,43 @@
+/**
+ * Where trained models go: beside the CSV (or in `shallowNet.modelFolder`), named
+ * `<csv name>.model.json`, never overwriting an existing file unasked: the next free
+ * name `<csv name>-2.model.json`, `-3`, … is taken instead.
+ */
+import * as vscode from 'vscode';
+import { modelFolderSetting } from './settings';
+
+export const MODEL_SUFFIX = '.model.json';
+
+export function modelFolderFor(csv: vscode.Uri): vscode.Uri {
+  const setting = modelFolderSetting(csv);
+  const beside = vscode.Uri.joinPath(csv, '..');
+  if (!setting) return beside;
+  if (setting.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(setting)) return csv.with({ path: setting.replace(/\\/g, '/') });
+  const root = vscode.workspace.getWorkspaceFolder(csv)?.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri ?? beside;
+  return vscode.Uri.joinPath(root, setting);
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function freeModelUri(csv: vscode.Uri): Promise<vscode.Uri> {
+  const folder = modelFolderFor(csv);
+  const base = csv.path.split('/').pop()?.replace(/\.csv$/i, '') ?? 'model';
+  for (let n = 1; ; n++) {
+    const candidate = vscode.Uri.joinPath(folder, `${base}${n === 1 ? '' : `-${n}`}${MODEL_SUFFIX}`);
+    if (!(await exists(candidate))) return candidate;
+  }
+}
+
+export async function saveModel(csv: vscode.Uri, modelJson: string, target?: vscode.Uri): Promise<vscode.Uri> {
+  const uri = target ?? (await freeModelUri(csv));
+  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(modelJson));
+  return uri;
+}

@@ -1,0 +1,152 @@
+/**
+ * From CSV text and a person's settings to a prepared run and, at its end, a model file.
+ * Shared by the training worker and the CLI; pure (no vscode, no node), over the engine.
+ */
+import { checkTestFraction, checkTrainConfig } from './engine/config';
+import { parseCsv } from './engine/csv';
+import { buildDataset } from './engine/dataset';
+import { toRows } from './engine/matrix';
+import { checkParamsFit, parseInitialParams, type ShallowNetModel } from './engine/model';
+import { Trainer } from './engine/train';
+import type { Architecture, Dataset, Params, TrainConfig } from './engine/types';
+import type { CostPoint, DatasetSummary, ParamsSnapshot, TrainSettings } from './protocol';
+
+export interface PreparedRun {
+  dataset: Dataset;
+  arch: Architecture;
+  config: TrainConfig;
+  trainer: Trainer;
+  summary: DatasetSummary;
+}
+
+export function configOf(s: TrainSettings, initialParams?: Params): TrainConfig {
+  return {
+    hiddenUnits: s.hiddenUnits,
+    activation: s.activation,
+    leakyAlpha: s.leakyAlpha,
+    learningRate: s.learningRate,
+    iterations: s.iterations,
+    batchSize: s.batchSize,
+    init: s.init,
+    seed: s.seed,
+    ...(initialParams ? { initialParams } : {}),
+  };
+}
+
+export function prepareRun(
+  csvText: string,
+  fileName: string,
+  settings: TrainSettings,
+  initial?: { text: string; fileName: string },
+): PreparedRun {
+  checkTrainConfig(configOf(settings));
+  checkTestFraction(settings.testFraction);
+  const table = parseCsv(csvText, fileName);
+  const dataset = buildDataset(table, {
+    fileName,
+    ...(settings.target === undefined ? {} : { target: settings.target }),
+    normalize: settings.normalization,
+    testFraction: settings.testFraction,
+    seed: settings.seed,
+  });
+  const nx = dataset.X.rows;
+  const ny = dataset.Y.rows;
+  let initialParams: Params | undefined;
+  let nh = settings.hiddenUnits;
+  if (initial) {
+    initialParams = parseInitialParams(initial.text, initial.fileName);
+    checkParamsFit(initialParams, nx, ny, initial.fileName);
+    nh = initialParams.W1.rows;
+  }
+  const arch: Architecture = {
+    nx,
+    nh,
+    ny,
+    activation: settings.activation,
+    leakyAlpha: settings.leakyAlpha,
+    output: dataset.encoding.output,
+  };
+  const config = configOf({ ...settings, hiddenUnits: nh }, initialParams);
+  const trainer = new Trainer(
+    { X: dataset.X, Y: dataset.Y, Xtest: dataset.Xtest, Ytest: dataset.Ytest },
+    arch,
+    config,
+  );
+  return { dataset, arch, config, trainer, summary: summarize(dataset) };
+}
+
+export function summarize(d: Dataset): DatasetSummary {
+  return {
+    fileName: d.fileName,
+    rowsRead: d.rowsRead,
+    rowsUsed: d.rowsUsed,
+    rowsDropped: d.rowsDropped,
+    droppedExamples: d.droppedExamples,
+    featureNames: d.encoding.featureNames,
+    targetName: d.encoding.targetName,
+    classes: d.encoding.classes,
+    output: d.encoding.output,
+    nx: d.X.rows,
+    ny: d.Y.rows,
+    trainCount: d.X.cols,
+    testCount: d.Xtest ? d.Xtest.cols : 0,
+  };
+}
+
+export function snapshot(p: Params): ParamsSnapshot {
+  return { W1: toRows(p.W1), b1: toRows(p.b1), W2: toRows(p.W2), b2: toRows(p.b2) };
+}
+
+export interface RunRecordForModel {
+  costHistory: CostPoint[];
+  iterations: number;
+  trainAccuracy: number;
+  testAccuracy: number | null;
+  seconds: number;
+  date: string;
+}
+
+export function modelOf(run: PreparedRun, params: Params, r: RunRecordForModel): ShallowNetModel {
+  return {
+    format: 'shallow-net-model',
+    version: 1,
+    architecture: run.arch,
+    W1: toRows(params.W1),
+    b1: toRows(params.b1),
+    W2: toRows(params.W2),
+    b2: toRows(params.b2),
+    encoding: run.dataset.encoding,
+    training: {
+      learningRate: run.config.learningRate,
+      iterations: r.iterations,
+      init: run.config.initialParams ? 'file' : run.config.init,
+      seed: run.config.seed,
+      batchSize: run.config.batchSize,
+      costHistory: r.costHistory.map(([i, c]) => [i, c]),
+      trainAccuracy: r.trainAccuracy,
+      testAccuracy: r.testAccuracy,
+      seconds: r.seconds,
+      source: run.dataset.fileName,
+      date: r.date,
+    },
+  };
+}
+
+/** Keeps a cost history to at most `limit` points by halving its resolution when full. */
+export class DecimatedHistory {
+  readonly points: CostPoint[] = [];
+  private stride = 1;
+  constructor(private readonly limit = 4000) {}
+
+  add(p: CostPoint): boolean {
+    if (p[0] % this.stride !== 0) return false;
+    this.points.push(p);
+    if (this.points.length > this.limit) {
+      this.stride *= 2;
+      let w = 0;
+      for (const q of this.points) if (q[0] % this.stride === 0) this.points[w++] = q;
+      this.points.length = w;
+    }
+    return true;
+  }
+}

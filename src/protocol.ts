@@ -1,0 +1,206 @@
+/**
+ * Every message between the extension host and the panel's webview, as discriminated
+ * unions (the idea of vscode-hexeditor's shared/protocol.ts). Both sides import this file
+ * and nothing else of each other. Messages from the webview are untrusted: the host
+ * accepts only what `parseFromWebview` lets through.
+ */
+import type { ActivationName, InitName, NormalizationKind, OutputKind } from './engine/types';
+
+/** The hyper-parameters a person chooses for one run (settings, quick pick or panel). */
+export interface TrainSettings {
+  hiddenUnits: number;
+  activation: ActivationName;
+  leakyAlpha: number;
+  learningRate: number;
+  iterations: number;
+  batchSize: number;
+  init: InitName;
+  seed: number;
+  normalization: NormalizationKind;
+  testFraction: number;
+  /** Target column by name; undefined = the last column. */
+  target?: string;
+}
+
+export interface ErrorInfo {
+  message: string;
+  code?: string;
+  file?: string;
+  row?: number;
+  column?: string;
+}
+
+export interface DatasetSummary {
+  fileName: string;
+  rowsRead: number;
+  rowsUsed: number;
+  rowsDropped: number;
+  droppedExamples: number[];
+  featureNames: string[];
+  targetName: string;
+  classes: string[];
+  output: OutputKind;
+  nx: number;
+  ny: number;
+  trainCount: number;
+  testCount: number;
+}
+
+/** [iteration, cost, accuracy]: one iteration's forward pass, before its update. */
+export type CostPoint = [number, number, number];
+
+/** W1, b1, W2, b2 as nested arrays, rows first. */
+export interface ParamsSnapshot {
+  W1: number[][];
+  b1: number[][];
+  W2: number[][];
+  b2: number[][];
+}
+
+export type RunStatus = 'preparing' | 'running' | 'finished' | 'stopped' | 'diverged' | 'error';
+
+export interface RunSummary {
+  iterations: number;
+  cost: number;
+  trainAccuracy: number;
+  testAccuracy: number | null;
+  testCost: number | null;
+  seconds: number;
+  /** Where the model was saved, when it was. */
+  modelPath?: string;
+}
+
+/** One run as the panel shows it. */
+export interface RunView {
+  id: number;
+  label: string;
+  fileName: string;
+  settings: TrainSettings;
+  status: RunStatus;
+  dataset?: DatasetSummary;
+  /** Training cost per iteration, decimated to a few thousand points. */
+  points: CostPoint[];
+  /** Test cost, sampled. */
+  testPoints: CostPoint[];
+  iteration: number;
+  params?: ParamsSnapshot;
+  summary?: RunSummary;
+  error?: ErrorInfo;
+  /** Diverged / stopped explanation shown under the chart. */
+  message?: string;
+}
+
+// ── host → webview ────────────────────────────────────────────────────────────
+export interface StateMessage {
+  type: 'state';
+  runs: RunView[];
+  defaults: TrainSettings;
+  training: boolean;
+}
+export interface RunUpdateMessage {
+  type: 'run';
+  /** The run's whole view, minus points already sent: `points`/`testPoints` are appended. */
+  run: RunView;
+  append: boolean;
+}
+export interface TrainingMessage {
+  type: 'training';
+  training: boolean;
+}
+export type ToWebview = StateMessage | RunUpdateMessage | TrainingMessage;
+
+// ── webview → host ────────────────────────────────────────────────────────────
+export interface ReadyMessage {
+  type: 'ready';
+}
+export interface TrainMessage {
+  type: 'train';
+  settings: TrainSettings;
+}
+export interface StopMessage {
+  type: 'stop';
+}
+export interface SaveModelMessage {
+  type: 'saveModel';
+  runId: number;
+}
+export type FromWebview = ReadyMessage | TrainMessage | StopMessage | SaveModelMessage;
+
+const ACTIVATIONS: readonly string[] = ['sigmoid', 'tanh', 'relu', 'leaky-relu'];
+const INITS: readonly string[] = ['small', 'xavier', 'he', 'zeros'];
+const NORMALIZATIONS: readonly string[] = ['standard', 'none'];
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function finite(v: unknown, min: number, max: number, integer: boolean): number | undefined {
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) return undefined;
+  if (integer && !Number.isInteger(v)) return undefined;
+  return v;
+}
+
+/** Validates settings coming from the webview (or anywhere untrusted); undefined if invalid. */
+export function parseTrainSettings(v: unknown): TrainSettings | undefined {
+  if (!isRecord(v)) return undefined;
+  const hiddenUnits = finite(v.hiddenUnits, 1, 10000, true);
+  const leakyAlpha = finite(v.leakyAlpha, 0, 0.999, false);
+  const learningRate = finite(v.learningRate, 1e-12, 1e6, false);
+  const iterations = finite(v.iterations, 1, 10_000_000, true);
+  const batchSize = finite(v.batchSize, 0, 1e9, true);
+  const seed = finite(v.seed, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, true);
+  const testFraction = finite(v.testFraction, 0, 0.9, false);
+  const { activation, init, normalization, target } = v;
+  if (
+    hiddenUnits === undefined ||
+    leakyAlpha === undefined ||
+    learningRate === undefined ||
+    iterations === undefined ||
+    batchSize === undefined ||
+    seed === undefined ||
+    testFraction === undefined ||
+    typeof activation !== 'string' ||
+    !ACTIVATIONS.includes(activation) ||
+    typeof init !== 'string' ||
+    !INITS.includes(init) ||
+    typeof normalization !== 'string' ||
+    !NORMALIZATIONS.includes(normalization) ||
+    (target !== undefined && (typeof target !== 'string' || target.length > 1000))
+  ) {
+    return undefined;
+  }
+  return {
+    hiddenUnits,
+    activation: activation as ActivationName,
+    leakyAlpha,
+    learningRate,
+    iterations,
+    batchSize,
+    init: init as InitName,
+    seed,
+    normalization: normalization as NormalizationKind,
+    testFraction,
+    ...(target === undefined ? {} : { target }),
+  };
+}
+
+/** The host's gate for webview messages: anything not exactly of the protocol is dropped. */
+export function parseFromWebview(v: unknown): FromWebview | undefined {
+  if (!isRecord(v) || typeof v.type !== 'string') return undefined;
+  switch (v.type) {
+    case 'ready':
+      return { type: 'ready' };
+    case 'stop':
+      return { type: 'stop' };
+    case 'train': {
+      const settings = parseTrainSettings(v.settings);
+      return settings ? { type: 'train', settings } : undefined;
+    }
+    case 'saveModel': {
+      const runId = finite(v.runId, 0, Number.MAX_SAFE_INTEGER, true);
+      return runId === undefined ? undefined : { type: 'saveModel', runId };
+    }
+    default:
+      return undefined;
+  }
+}

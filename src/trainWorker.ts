@@ -1,0 +1,121 @@
+/**
+ * The training worker thread: decodes and parses the CSV, trains, and streams progress to
+ * the host at most every `progressEveryMs` (the host never sees more than ~20 a second,
+ * whatever the iteration rate). Stops between iterations when the host sets the flag.
+ */
+import { parentPort } from 'node:worker_threads';
+import { performance } from 'node:perf_hooks';
+import { isShallowNetError } from './engine/errors';
+import { serializeModel } from './engine/model';
+import { DecimatedHistory, modelOf, prepareRun, snapshot, type PreparedRun } from './pipeline';
+import type { CostPoint, ErrorInfo } from './protocol';
+import type { FromWorker, RunOutcome, StartRun, ToWorker } from './workerProtocol';
+
+const port = parentPort;
+if (!port) throw new Error('trainWorker must run in a worker thread');
+const post = (m: FromWorker): void => port.postMessage(m);
+
+port.on('message', (m: ToWorker) => {
+  if (m.type === 'start') run(m);
+});
+
+export function errorInfo(e: unknown): ErrorInfo {
+  if (isShallowNetError(e)) {
+    return { message: e.message, code: e.code, file: e.file, row: e.row, column: e.column };
+  }
+  return { message: e instanceof Error ? e.message : String(e) };
+}
+
+function run(m: StartRun): void {
+  const stop = new Int32Array(m.stop);
+  let prepared: PreparedRun;
+  try {
+    const text = new TextDecoder('utf-8').decode(m.csv);
+    prepared = prepareRun(text, m.fileName, m.settings, m.initialParams);
+  } catch (e) {
+    post({ type: 'failed', error: errorInfo(e) });
+    return;
+  }
+  post({ type: 'prepared', dataset: prepared.summary });
+
+  const { trainer } = prepared;
+  const total = m.settings.iterations;
+  // Test cost is sampled: about 400 evaluations over a run, and at its end.
+  const testEvery = Math.max(1, Math.floor(total / 400));
+  const history = new DecimatedHistory();
+  let pending: CostPoint[] = [];
+  let pendingTest: CostPoint[] = [];
+  let lastPost = performance.now();
+  let outcome: RunOutcome = 'finished';
+  let message: string | undefined;
+  let done = 0;
+  let lastCost = NaN;
+  let lastAccuracy = NaN;
+  const started = performance.now();
+
+  const flush = (): void => {
+    post({ type: 'progress', iteration: done, points: pending, testPoints: pendingTest, params: snapshot(trainer.params) });
+    pending = [];
+    pendingTest = [];
+    lastPost = performance.now();
+  };
+
+  try {
+    while (done < total) {
+      if (Atomics.load(stop, 0) === 1) {
+        outcome = 'stopped';
+        message = `Stopped after ${done} iteration${done === 1 ? '' : 's'}; the model keeps what it learned so far.`;
+        break;
+      }
+      const r = trainer.step();
+      if (r.diverged) {
+        outcome = 'diverged';
+        message = `diverged at iteration ${r.iteration}; try a smaller learning rate`;
+        break;
+      }
+      done = r.iteration + 1;
+      lastCost = r.cost;
+      lastAccuracy = r.accuracy;
+      const p: CostPoint = [r.iteration, r.cost, r.accuracy];
+      history.add(p);
+      pending.push(p);
+      if (r.iteration % testEvery === 0) {
+        const t = trainer.testMetrics();
+        if (t) pendingTest.push([r.iteration, t.cost, t.accuracy]);
+      }
+      if (performance.now() - lastPost >= m.progressEveryMs) flush();
+    }
+  } catch (e) {
+    post({ type: 'failed', error: errorInfo(e) });
+    return;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const finalTest = trainer.testMetrics();
+  if (finalTest && done > 0) pendingTest.push([done - 1, finalTest.cost, finalTest.accuracy]);
+  flush();
+  const trainAccuracy = done > 0 ? trainer.trainAccuracy() : lastAccuracy;
+  const summary = {
+    iterations: done,
+    cost: done > 0 ? trainer.trainCost() : lastCost,
+    trainAccuracy,
+    testAccuracy: finalTest ? finalTest.accuracy : null,
+    testCost: finalTest ? finalTest.cost : null,
+    seconds,
+  };
+  const model = modelOf(prepared, trainer.params, {
+    costHistory: history.points,
+    iterations: done,
+    trainAccuracy,
+    testAccuracy: summary.testAccuracy,
+    seconds,
+    date: new Date().toISOString(),
+  });
+  post({
+    type: 'done',
+    outcome,
+    summary,
+    ...(message === undefined ? {} : { message }),
+    modelJson: serializeModel(model),
+    params: snapshot(trainer.params),
+  });
+}
