@@ -1,0 +1,180 @@
+/**
+ * The commands of the manifest. Each can be run by a person (menus, palette: quick picks
+ * fill what is missing) or programmatically with an options object (tests, the panel):
+ *   executeCommand('shallowNet.trainFile', csvUri, { settings: { iterations: 500 }, save: true })
+ */
+import * as vscode from 'vscode';
+import { parseModel } from './engine/model';
+import { Panel } from './panel';
+import { parseTrainSettings, type RunView, type TrainSettings } from './protocol';
+import { labelOf, type Runs, type TrainResult } from './runs';
+import { defaultSettings } from './settings';
+import { chooseSettings } from './trainFlow';
+
+export interface TrainOptions {
+  /** Settings over the defaults; given settings skip the quick picks. */
+  settings?: Partial<TrainSettings>;
+  /** Initial parameters file (URI string or Uri). */
+  initialParams?: string | vscode.Uri;
+  /** Save the model at the end (default true); `modelUri` picks the file. */
+  save?: boolean;
+  modelUri?: string | vscode.Uri;
+  /** Don't open the panel. */
+  noPanel?: boolean;
+}
+
+function asUri(v: string | vscode.Uri | undefined): vscode.Uri | undefined {
+  if (v === undefined) return undefined;
+  return typeof v === 'string' ? vscode.Uri.parse(v) : v;
+}
+
+function isCsv(uri: vscode.Uri | undefined): uri is vscode.Uri {
+  return uri !== undefined && /\.csv$/i.test(uri.path);
+}
+
+export function registerCommands(context: vscode.ExtensionContext, runs: Runs): void {
+  const ext = context.extensionUri;
+  let lastCsv: vscode.Uri | undefined;
+  const openPanel = (): Panel => Panel.show(ext, runs, () => lastCsv);
+
+  const train = async (csv: vscode.Uri, options?: TrainOptions): Promise<TrainResult | undefined> => {
+    const defaults = defaultSettings(csv);
+    let settings: TrainSettings | undefined;
+    if (options?.settings) {
+      settings = parseTrainSettings({ ...defaults, ...options.settings });
+      if (!settings) {
+        void vscode.window.showErrorMessage('Shallow Net: those training settings are out of range. Check hidden units, learning rate and iterations.');
+        return undefined;
+      }
+    } else {
+      settings = await chooseSettings(csv, defaults);
+      if (!settings) return undefined;
+    }
+    lastCsv = csv;
+    if (!options?.noPanel) openPanel();
+    const initialParams = asUri(options?.initialParams);
+    const modelUri = asUri(options?.modelUri);
+    return runs.train({
+      csv,
+      settings,
+      ...(initialParams ? { initialParams } : {}),
+      ...(modelUri ? { modelUri } : {}),
+      save: options?.save ?? true,
+    });
+  };
+
+  const pickCsv = async (): Promise<vscode.Uri | undefined> => {
+    const files = await vscode.workspace.findFiles('**/*.csv', '**/node_modules/**', 2000);
+    if (files.length === 0) {
+      void vscode.window.showInformationMessage('No CSV files in this workspace. Open a folder that holds a .csv file, or create one.');
+      return undefined;
+    }
+    files.sort((a, b) => a.path.localeCompare(b.path));
+    const pick = await vscode.window.showQuickPick(
+      files.map((uri) => ({ label: vscode.workspace.asRelativePath(uri), uri })),
+      { title: 'Shallow Net: Train on CSV', placeHolder: 'Choose a CSV file of the workspace', matchOnDescription: true },
+    );
+    return pick?.uri;
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('shallowNet.trainFile', async (uri?: vscode.Uri, options?: TrainOptions) => {
+      const active = vscode.window.activeTextEditor?.document.uri;
+      const csv = isCsv(uri) ? uri : isCsv(active) ? active : await pickCsv();
+      return csv ? train(csv, options) : undefined;
+    }),
+    vscode.commands.registerCommand('shallowNet.trainOnCsv', async (options?: TrainOptions) => {
+      const csv = await pickCsv();
+      return csv ? train(csv, options) : undefined;
+    }),
+    vscode.commands.registerCommand('shallowNet.trainWithLastSettings', async () => {
+      const last = runs.lastRequest;
+      if (!last) {
+        void vscode.window.showInformationMessage('No run yet in this window: right-click a CSV and choose Train Shallow Net.');
+        return undefined;
+      }
+      lastCsv = last.csv;
+      openPanel();
+      return runs.train(last);
+    }),
+    vscode.commands.registerCommand('shallowNet.stopTraining', () => {
+      if (!runs.stop()) void vscode.window.showInformationMessage('Shallow Net is not training.');
+    }),
+    vscode.commands.registerCommand('shallowNet.openPanel', () => {
+      openPanel();
+    }),
+    vscode.commands.registerCommand('shallowNet.openModel', async (uri?: vscode.Uri) => {
+      const target =
+        uri ??
+        (
+          await vscode.window.showOpenDialog({
+            canSelectMany: false,
+            filters: { 'Shallow Net model': ['json'] },
+            title: 'Open Shallow Net Model',
+            openLabel: 'Open Model',
+          })
+        )?.[0];
+      if (!target) return undefined;
+      const fileName = target.path.split('/').pop() ?? 'model';
+      try {
+        const model = parseModel(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), fileName);
+        const run = addModelRun(runs, model, fileName, target);
+        openPanel();
+        return run.id;
+      } catch (e) {
+        void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
+        return undefined;
+      }
+    }),
+  );
+}
+
+type Model = ReturnType<typeof parseModel>;
+
+function addModelRun(runs: Runs, model: Model, fileName: string, uri: vscode.Uri): RunView {
+  const t = model.training;
+  const settings: TrainSettings = {
+    ...defaultSettings(uri),
+    hiddenUnits: model.architecture.nh,
+    activation: model.architecture.activation,
+    leakyAlpha: model.architecture.leakyAlpha,
+    ...(t ? { learningRate: t.learningRate, iterations: Math.max(1, t.iterations), batchSize: t.batchSize, seed: t.seed } : {}),
+    normalization: model.encoding.normalization.kind,
+  };
+  const points = (t?.costHistory ?? []).map(([i, c]): [number, number, number] => [i, c, NaN]);
+  const last = points[points.length - 1];
+  return runs.addLoaded({
+    label: `${fileName} · ${labelOf(settings)}`,
+    fileName: t?.source ?? fileName,
+    settings,
+    status: 'finished',
+    points,
+    testPoints: [],
+    iteration: t?.iterations ?? 0,
+    params: { W1: model.W1, b1: model.b1, W2: model.W2, b2: model.b2 },
+    summary: {
+      iterations: t?.iterations ?? 0,
+      cost: last ? last[1] : NaN,
+      trainAccuracy: t?.trainAccuracy ?? NaN,
+      testAccuracy: t?.testAccuracy ?? null,
+      testCost: null,
+      seconds: t?.seconds ?? 0,
+      modelPath: vscode.workspace.asRelativePath(uri),
+    },
+    dataset: {
+      fileName: t?.source ?? fileName,
+      rowsRead: 0,
+      rowsUsed: 0,
+      rowsDropped: 0,
+      droppedExamples: [],
+      featureNames: model.encoding.featureNames,
+      targetName: model.encoding.targetName,
+      classes: model.encoding.classes,
+      output: model.architecture.output,
+      nx: model.architecture.nx,
+      ny: model.architecture.ny,
+      trainCount: 0,
+      testCount: 0,
+    },
+  });
+}

@@ -1,0 +1,31 @@
+/**
+ * Shallow Net Explorer: activate() wires the commands, the panel's serializer and (later)
+ * the hovers. Thin on purpose; each responsibility lives in its own module.
+ */
+import * as vscode from 'vscode';
+import { registerCommands } from './commands';
+import { Panel, PANEL_VIEW_TYPE } from './panel';
+import { Runs } from './runs';
+
+/** What activate() returns: used by the integration tests to observe and steer. */
+export interface ShallowNetApi {
+  runs: Runs;
+}
+
+export function activate(context: vscode.ExtensionContext): ShallowNetApi {
+  const runs = new Runs(context.extensionPath);
+  context.subscriptions.push(runs);
+  registerCommands(context, runs);
+  context.subscriptions.push(
+    vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel) => {
+        Panel.revive(panel, context.extensionUri, runs, () => runs.lastRequest?.csv);
+      },
+    }),
+  );
+  return { runs };
+}
+
+export function deactivate(): void {
+  // Runs are disposed with the context's subscriptions (stopping any worker).
+}

@@ -1,0 +1,95 @@
+/**
+ * The training panel (one per window): shows every run of the session, live. It draws what
+ * the host sends and sends back intents (train, stop, save), validated by the protocol.
+ * A reload brings it back through the serializer; the webview restores its own view state.
+ */
+import * as vscode from 'vscode';
+import { panelHtml } from './panelHtml';
+import { parseFromWebview, type FromWebview, type ToWebview } from './protocol';
+import type { Runs } from './runs';
+import { defaultSettings } from './settings';
+
+export const PANEL_VIEW_TYPE = 'shallowNet.panel';
+
+export class Panel implements vscode.Disposable {
+  private static current: Panel | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private ready = false;
+
+  static show(extensionUri: vscode.Uri, runs: Runs, csv: () => vscode.Uri | undefined, column?: vscode.ViewColumn): Panel {
+    if (Panel.current) {
+      Panel.current.panel.reveal(column ?? Panel.current.panel.viewColumn, true);
+      return Panel.current;
+    }
+    const panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, 'Shallow Net', { viewColumn: column ?? vscode.ViewColumn.Beside, preserveFocus: true }, {
+      enableScripts: true,
+      retainContextWhenHidden: true,
+      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist')],
+    });
+    Panel.current = new Panel(panel, extensionUri, runs, csv);
+    return Panel.current;
+  }
+
+  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, runs: Runs, csv: () => vscode.Uri | undefined): void {
+    panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist')] };
+    Panel.current?.dispose();
+    Panel.current = new Panel(panel, extensionUri, runs, csv);
+  }
+
+  static get isOpen(): boolean {
+    return Panel.current !== undefined;
+  }
+
+  private constructor(
+    readonly panel: vscode.WebviewPanel,
+    extensionUri: vscode.Uri,
+    private readonly runs: Runs,
+    private readonly lastCsv: () => vscode.Uri | undefined,
+  ) {
+    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.svg');
+    panel.webview.html = panelHtml(panel.webview, extensionUri);
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((raw: unknown) => {
+        const m = parseFromWebview(raw);
+        if (m) void this.handle(m);
+      }),
+      runs.onDidChange((c) => this.post({ type: 'run', run: c.run, append: c.append })),
+      runs.onDidChangeTraining((training) => this.post({ type: 'training', training })),
+    );
+  }
+
+  private post(m: ToWebview): void {
+    if (this.ready) void this.panel.webview.postMessage(m);
+  }
+
+  private async handle(m: FromWebview): Promise<void> {
+    switch (m.type) {
+      case 'ready':
+        this.ready = true;
+        this.post({ type: 'state', runs: this.runs.list, defaults: this.runs.lastRequest?.settings ?? defaultSettings(), training: this.runs.training });
+        return;
+      case 'stop':
+        this.runs.stop();
+        return;
+      case 'saveModel':
+        await this.runs.saveRunModel(m.runId);
+        return;
+      case 'train': {
+        const csv = this.lastCsv();
+        if (!csv) {
+          void vscode.commands.executeCommand('shallowNet.trainOnCsv', { settings: m.settings });
+          return;
+        }
+        await vscode.commands.executeCommand('shallowNet.trainFile', csv, { settings: m.settings, quiet: true });
+        return;
+      }
+    }
+  }
+
+  dispose(): void {
+    if (Panel.current === this) Panel.current = undefined;
+    for (const d of this.disposables.splice(0)) d.dispose();
+    this.panel.dispose();
+  }
+}

@@ -1,0 +1,308 @@
+/**
+ * The runs of this window: starts one training run at a time (asking before replacing a
+ * run under way), shows its progress (notification with Cancel, status-bar item), saves
+ * its model, and keeps every run's view for the panel.
+ */
+import * as vscode from 'vscode';
+import { saveModel } from './modelStore';
+import type { CostPoint, ErrorInfo, RunStatus, RunSummary, RunView, TrainSettings } from './protocol';
+import { TrainingSession } from './trainingSession';
+import { DecimatedHistory } from './pipeline';
+
+export interface TrainRequest {
+  csv: vscode.Uri;
+  settings: TrainSettings;
+  /** Start from these parameters (a model file or a bare {W1,b1,W2,b2} JSON). */
+  initialParams?: vscode.Uri;
+  /** Save the model when the run ends (default true). */
+  save?: boolean;
+  /** Where to save it; default: the next free `<csv>.model.json` beside the CSV. */
+  modelUri?: vscode.Uri;
+}
+
+export interface TrainResult {
+  runId: number;
+  status: RunStatus | 'cancelled';
+  summary?: RunSummary;
+  modelUri?: string;
+  message?: string;
+  error?: ErrorInfo;
+}
+
+export interface RunChange {
+  run: RunView;
+  /** When true, run.points/testPoints hold only the points added since the last change. */
+  append: boolean;
+}
+
+/** Asks whether to stop the run under way for a new one. Replaceable by tests. */
+export type ReplacePrompt = (current: RunView) => Thenable<boolean>;
+
+const defaultReplacePrompt: ReplacePrompt = async (current) => {
+  const stop = 'Stop It and Train';
+  const pick = await vscode.window.showWarningMessage(
+    `A run on ${current.fileName} is still training (iteration ${current.iteration} of ${current.settings.iterations}).`,
+    { modal: true, detail: 'Stop that run and start the new one? The stopped run keeps what it learned so far.' },
+    stop,
+  );
+  return pick === stop;
+};
+
+interface ActiveRun {
+  view: RunView;
+  session: TrainingSession;
+  csv: vscode.Uri;
+  history: DecimatedHistory;
+}
+
+export class Runs implements vscode.Disposable {
+  readonly list: RunView[] = [];
+  private readonly models = new Map<number, { csv: vscode.Uri; json: string }>();
+  private active: ActiveRun | undefined;
+  private nextId = 1;
+  private readonly changes = new vscode.EventEmitter<RunChange>();
+  readonly onDidChange = this.changes.event;
+  private readonly trainingChanges = new vscode.EventEmitter<boolean>();
+  readonly onDidChangeTraining = this.trainingChanges.event;
+  private readonly status = vscode.window.createStatusBarItem('shallowNet.training', vscode.StatusBarAlignment.Left, 10);
+  replacePrompt: ReplacePrompt = defaultReplacePrompt;
+  lastRequest: TrainRequest | undefined;
+
+  constructor(private readonly extensionPath: string) {
+    this.status.name = 'Shallow Net Training';
+    this.status.command = 'shallowNet.stopTraining';
+  }
+
+  get training(): boolean {
+    return this.active !== undefined;
+  }
+
+  async train(req: TrainRequest): Promise<TrainResult> {
+    if (this.active) {
+      const replace = await this.replacePrompt(this.active.view);
+      if (!replace) return { runId: -1, status: 'cancelled', message: 'A run is already training.' };
+      const ended = this.whenEnded(this.active.view.id);
+      this.stop();
+      await ended;
+    }
+    this.lastRequest = req;
+    void vscode.commands.executeCommand('setContext', 'shallowNet.hasLastSettings', true);
+    const fileName = req.csv.path.split('/').pop() ?? req.csv.path;
+    const view: RunView = {
+      id: this.nextId++,
+      label: labelOf(req.settings),
+      fileName,
+      settings: req.settings,
+      status: 'preparing',
+      points: [],
+      testPoints: [],
+      iteration: 0,
+    };
+    this.list.push(view);
+    this.emit(view, false);
+
+    let csvBytes: Uint8Array;
+    let init: { text: string; fileName: string } | undefined;
+    try {
+      csvBytes = await vscode.workspace.fs.readFile(req.csv);
+      if (req.initialParams) {
+        const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(req.initialParams));
+        init = { text, fileName: req.initialParams.path.split('/').pop() ?? 'initial parameters' };
+      }
+    } catch (e) {
+      return this.fail(view, { message: `Could not read ${fileName}: ${e instanceof Error ? e.message : String(e)}`, file: fileName });
+    }
+
+    const session = new TrainingSession(this.extensionPath);
+    const active: ActiveRun = { view, session, csv: req.csv, history: new DecimatedHistory() };
+    this.active = active;
+    this.setTraining(true);
+    session.onEvent((e) => {
+      if (e.kind === 'prepared') {
+        view.dataset = e.dataset;
+        view.status = 'running';
+        this.emit(view, false);
+      } else {
+        const added = e.points.filter((p) => active.history.add(p));
+        view.iteration = e.iteration;
+        view.params = e.params;
+        view.testPoints.push(...e.testPoints);
+        this.emitAppend(view, added, e.testPoints);
+        this.updateStatus(view, e.points[e.points.length - 1]);
+      }
+    });
+
+    const ending = session.start({ csv: csvBytes, fileName, settings: req.settings, ...(init ? { initialParams: init } : {}) });
+    const end = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Training on ${fileName}`, cancellable: true },
+      async (progress, token) => {
+        token.onCancellationRequested(() => session.stop());
+        let reported = 0;
+        const sub = this.onDidChange((c) => {
+          if (c.run.id !== view.id || view.status !== 'running') return;
+          const pct = (100 * view.iteration) / req.settings.iterations;
+          const last = view.points[view.points.length - 1];
+          progress.report({
+            increment: pct - reported,
+            message: `iteration ${view.iteration} of ${req.settings.iterations}${last ? ` · cost ${last[1].toFixed(4)}` : ''}`,
+          });
+          reported = pct;
+        });
+        try {
+          return await ending;
+        } finally {
+          sub.dispose();
+        }
+      },
+    );
+    this.active = undefined;
+    session.dispose();
+    this.setTraining(false);
+    view.points = active.history.points;
+
+    if (end.kind === 'failed') return this.fail(view, end.error);
+    view.status = end.outcome;
+    view.params = end.params;
+    view.summary = end.summary;
+    if (end.message) view.message = end.message;
+    this.models.set(view.id, { csv: req.csv, json: end.modelJson });
+    let modelUri: vscode.Uri | undefined;
+    if (end.outcome !== 'diverged' && req.save !== false && end.summary.iterations > 0) {
+      try {
+        modelUri = await saveModel(req.csv, end.modelJson, req.modelUri);
+        view.summary = { ...end.summary, modelPath: vscode.workspace.asRelativePath(modelUri) };
+      } catch (e) {
+        void vscode.window.showErrorMessage(`Could not save the model: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    this.emit(view, false);
+    this.announce(view, modelUri);
+    return {
+      runId: view.id,
+      status: view.status,
+      summary: view.summary,
+      ...(modelUri ? { modelUri: modelUri.toString() } : {}),
+      ...(view.message ? { message: view.message } : {}),
+    };
+  }
+
+  stop(): boolean {
+    if (!this.active) return false;
+    this.active.session.stop();
+    return true;
+  }
+
+  /** Saves a run's model on request (the panel's Save button); asks where. */
+  async saveRunModel(runId: number): Promise<vscode.Uri | undefined> {
+    const m = this.models.get(runId);
+    const view = this.list.find((r) => r.id === runId);
+    if (!m || !view) {
+      void vscode.window.showWarningMessage('That run has no model to save yet: wait for it to finish or stop it.');
+      return undefined;
+    }
+    const { freeModelUri } = await import('./modelStore');
+    const target = await vscode.window.showSaveDialog({
+      defaultUri: await freeModelUri(m.csv),
+      filters: { 'Shallow Net model': ['json'] },
+      title: 'Save Shallow Net Model',
+    });
+    if (!target) return undefined;
+    const uri = await saveModel(m.csv, m.json, target);
+    if (view.summary) view.summary = { ...view.summary, modelPath: vscode.workspace.asRelativePath(uri) };
+    this.emit(view, false);
+    return uri;
+  }
+
+  /** Adds a finished run that came from a model file (Open Model…). */
+  addLoaded(view: Omit<RunView, 'id'>): RunView {
+    const run: RunView = { ...view, id: this.nextId++ };
+    this.list.push(run);
+    this.emit(run, false);
+    return run;
+  }
+
+  private whenEnded(id: number): Promise<void> {
+    return new Promise((resolve) => {
+      const sub = this.onDidChangeTraining((t) => {
+        if (!t || this.active?.view.id !== id) {
+          sub.dispose();
+          resolve();
+        }
+      });
+    });
+  }
+
+  private fail(view: RunView, error: ErrorInfo): TrainResult {
+    view.status = 'error';
+    view.error = error;
+    this.emit(view, false);
+    const actions: string[] = error.file && error.row !== undefined ? ['Show Row'] : [];
+    const csv = this.lastRequest?.csv;
+    void vscode.window.showErrorMessage(error.message, ...actions).then((a) => {
+      if (a === 'Show Row' && csv && error.row !== undefined) {
+        const line = Math.max(0, error.row - 1);
+        void vscode.window.showTextDocument(csv, { selection: new vscode.Range(line, 0, line, 0) });
+      }
+    });
+    return { runId: view.id, status: 'error', error };
+  }
+
+  private announce(view: RunView, modelUri: vscode.Uri | undefined): void {
+    const s = view.summary;
+    if (!s) return;
+    if (view.status === 'diverged') {
+      void vscode.window.showWarningMessage(`${view.fileName}: ${view.message ?? 'the cost diverged'}.`, 'Open Panel').then((a) => {
+        if (a) void vscode.commands.executeCommand('shallowNet.openPanel');
+      });
+      return;
+    }
+    const test = s.testAccuracy === null ? '' : `, test ${pct(s.testAccuracy)}`;
+    const verb = view.status === 'stopped' ? 'Stopped' : 'Trained';
+    const saved = modelUri ? ` Saved ${vscode.workspace.asRelativePath(modelUri)}.` : '';
+    const text = `${verb} on ${view.fileName}: cost ${s.cost.toFixed(4)} after ${s.iterations} iterations, train accuracy ${pct(s.trainAccuracy)}${test}.${saved}`;
+    void vscode.window.showInformationMessage(text, 'Open Panel').then((a) => {
+      if (a) void vscode.commands.executeCommand('shallowNet.openPanel');
+    });
+  }
+
+  private updateStatus(view: RunView, last: CostPoint | undefined): void {
+    this.status.text = `$(pulse) ${view.fileName} ${view.iteration}/${view.settings.iterations}${last ? ` · cost ${last[1].toFixed(4)}` : ''}`;
+    this.status.tooltip = 'Shallow Net is training. Click to stop (the run keeps what it learned so far).';
+    this.status.accessibilityInformation = { label: `Training ${view.fileName}, iteration ${view.iteration} of ${view.settings.iterations}. Activate to stop.` };
+  }
+
+  private setTraining(on: boolean): void {
+    void vscode.commands.executeCommand('setContext', 'shallowNet.training', on);
+    if (on) {
+      this.status.text = '$(pulse) Shallow Net: preparing…';
+      this.status.show();
+    } else {
+      this.status.hide();
+    }
+    this.trainingChanges.fire(on);
+  }
+
+  private emit(view: RunView, append: boolean): void {
+    this.changes.fire({ run: view, append });
+  }
+
+  private emitAppend(view: RunView, points: CostPoint[], testPoints: CostPoint[]): void {
+    view.points = this.active?.history.points ?? view.points;
+    this.changes.fire({ run: { ...view, points, testPoints }, append: true });
+  }
+
+  dispose(): void {
+    this.active?.session.dispose();
+    this.status.dispose();
+    this.changes.dispose();
+    this.trainingChanges.dispose();
+  }
+}
+
+export function pct(x: number): string {
+  return `${(100 * x).toFixed(1)} %`;
+}
+
+export function labelOf(s: TrainSettings): string {
+  return `${s.activation} · ${s.hiddenUnits} unit${s.hiddenUnits === 1 ? '' : 's'} · α ${s.learningRate} · ${s.init}`;
+}
