@@ -1,0 +1,86 @@
+/**
+ * Typing a CSV column: numeric or categorical.
+ *
+ * A column is numeric when every non-missing value is a number. The rule for a column that
+ * is numeric but for a few stray values (a typo, "abc", a unit written in a cell): when at
+ * least two values are numbers and the non-numbers are either a single value or at most
+ * 10 % of the non-missing values, the column is taken to be numeric and the first stray
+ * value is an error ('not-a-number') naming its row and column — silently one-hot
+ * encoding a column of measurements because of one typo would be worse. Otherwise
+ * (e.g. "S", "M", "L", or codes mixed with words in larger proportion) it is categorical.
+ */
+import type { CsvTable } from './csv';
+import { ShallowNetError } from './errors';
+import { categoryOf, isMissing, parseNumber } from './values';
+
+export type ColumnKind = 'numeric' | 'categorical';
+
+export interface ColumnSummary {
+  name: string;
+  kind: ColumnKind;
+  /** Distinct non-missing values (numbers compared as numbers: "1.0" = "1"). */
+  distinct: number;
+  /** Missing cells (empty, NA, N/A, NaN, ?, null). */
+  missing: number;
+  /** Non-numbers in a numeric column (stray values training would stop at); 0 otherwise. */
+  invalid: number;
+}
+
+/** What the typing of one column found, over the rows it was given. */
+export interface ColumnProfile {
+  kind: ColumnKind;
+  numbers: number;
+  nonNumbers: number;
+  /** Index (into the rows given) of the first non-number, -1 when there is none. */
+  firstNonNumber: number;
+}
+
+/** The stray-value threshold (see the module comment). */
+export function looksNumeric(numbers: number, nonNumbers: number): boolean {
+  if (nonNumbers === 0) return numbers > 0;
+  return numbers >= 2 && (nonNumbers === 1 || nonNumbers <= 0.1 * (numbers + nonNumbers));
+}
+
+/** Types column `col` over `rows[i]` for i in `use` (all non-missing there). */
+export function profileColumn(rows: readonly string[][], use: readonly number[], col: number): ColumnProfile {
+  let numbers = 0;
+  let nonNumbers = 0;
+  let firstNonNumber = -1;
+  for (const i of use) {
+    if (Number.isNaN(parseNumber(rows[i][col]))) {
+      if (nonNumbers === 0) firstNonNumber = i;
+      nonNumbers++;
+    } else numbers++;
+  }
+  return { kind: looksNumeric(numbers, nonNumbers) ? 'numeric' : 'categorical', numbers, nonNumbers, firstNonNumber };
+}
+
+/** The error for a stray non-number in a numeric-looking column. */
+export function notANumberError(value: string, file: string, row: number, column: string, numbers: number, total: number): ShallowNetError {
+  return new ShallowNetError(
+    'not-a-number',
+    `${JSON.stringify(value.trim())} is not a number`,
+    { file, row, column },
+    `${numbers} of the column's ${total} values are numbers: fix or remove this value, or mark it missing (NA) to drop the row`,
+  );
+}
+
+/** For the column picker: each column's kind, distinct values and missing cells, over all rows. */
+export function describeColumns(table: CsvTable): ColumnSummary[] {
+  return table.header.map((name, col) => {
+    let missing = 0;
+    const present: number[] = [];
+    for (let i = 0; i < table.rows.length; i++) {
+      if (isMissing(table.rows[i][col])) missing++;
+      else present.push(i);
+    }
+    const p = profileColumn(table.rows, present, col);
+    const distinct = new Set<string>();
+    for (const i of present) {
+      const cell = table.rows[i][col];
+      const x = p.kind === 'numeric' ? parseNumber(cell) : NaN;
+      distinct.add(Number.isNaN(x) ? `s:${categoryOf(cell)}` : `n:${x === 0 ? 0 : x}`);
+    }
+    return { name, kind: p.kind, distinct: distinct.size, missing, invalid: p.kind === 'numeric' ? p.nonNumbers : 0 };
+  });
+}
