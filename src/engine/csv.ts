@@ -1,8 +1,8 @@
 /**
  * CSV text → a table of strings (and back, for the predictions file).
  *
- * RFC 4180 quoting: a field in double quotes may hold the delimiter, line breaks and
- * doubled quotes (`""` → `"`). Line endings LF, CRLF or a lone CR; a UTF-8 byte-order mark
+ * RFC 4180 quoting: a field in double quotes may hold the delimiter, line breaks (read
+ * as "\n" whatever the file's line endings) and doubled quotes (`""` → `"`). Line endings LF, CRLF or a lone CR; a UTF-8 byte-order mark
  * is dropped; blank lines (empty or only spaces) are skipped wherever they are, as pandas
  * does; header names are trimmed, values are kept as written (the dataset trims them).
  * The delimiter is `,`, `;` or tab, detected from the header line (see detectDelimiter).
@@ -211,7 +211,8 @@ class RecordReader {
       const rest = text.slice(p, end);
       if (rest.trim() !== '') value += rest;
     }
-    fields.push(value);
+    // A line break inside a value reads as "\n" whatever the file's line endings.
+    fields.push(value.includes('\r') ? value.replace(/\r\n?/g, '\n') : value);
     return end;
   }
 }
