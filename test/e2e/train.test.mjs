@@ -1,0 +1,51 @@
+/* global suite, test */
+// The lesson's first run, as a person does it: right-click flower.csv → "Train Shallow Net",
+// accept the defaults, and see the cost.
+import * as assert from 'node:assert/strict';
+import { e2e } from './harness.mjs';
+
+suite('Train from the Explorer', () => {
+  test('right-click flower.csv → Train Shallow Net → defaults shows the cost', async function () {
+    this.timeout(120_000);
+    const wb = await e2e.openWorkbench(this);
+
+    await wb.explorerContextMenu('flower.csv', 'Train Shallow Net');
+    await wb.waitForQuickInput('the first step of the train flow');
+    await wb.screenshot('train flow');
+    assert.match(await wb.quickInputTitle(), /flower\.csv/);
+    const accepted = await wb.acceptDefaults();
+    assert.ok(accepted.length > 0, 'no quick pick was shown');
+
+    // The panel (a webview) or a notification shows the cost as the network learns.
+    const seen = await Promise.any([
+      wb.waitForWebview(/cost/i, 90_000).then((w) => `panel: ${w.text.slice(0, 200)}`),
+      wb.waitForNotification(/cost/i, 90_000).then((t) => `notification: ${t}`),
+    ]).catch((e) => {
+      throw new Error(`neither a panel nor a notification showed "cost": ${e.errors?.map((x) => x.message).join('; ') ?? e}`);
+    });
+    await wb.screenshot('cost shown');
+    assert.match(seen, /cost/i);
+
+    // What a person sees once the run is over, in the dark and the light theme.
+    await wb.page.waitForTimeout(2000);
+    await wb.screenshot('after training dark');
+    assert.equal(await wb.setColorTheme('Light Modern'), 'light');
+    await wb.page.waitForTimeout(1000);
+    await wb.screenshot('after training light');
+    assert.equal(await wb.setColorTheme('Dark Modern'), 'dark');
+  });
+});
+
+suite('Explorer context menu', () => {
+  test('offers "Train Shallow Net" on a CSV and not on a Python file', async function () {
+    const wb = await e2e.openWorkbench(this);
+    await wb.explorerContextMenu('iris.csv', 'Train Shallow Net').catch((e) => {
+      throw new Error(`iris.csv: ${e.message}`);
+    });
+    await wb.closeQuickInput();
+    const menu = await wb.explorerContextMenu('activations.py');
+    await wb.screenshot('python context menu');
+    await wb.page.keyboard.press('Escape');
+    assert.ok(!menu.includes('Train Shallow Net'), `activations.py's context menu offers training: ${JSON.stringify(menu)}`);
+  });
+});
