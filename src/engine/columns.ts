@@ -35,6 +35,11 @@ export interface ColumnProfile {
   firstNonNumber: number;
 }
 
+/** Whether "1,5" is a number in this table: only when the delimiter is not a comma. */
+export function usesDecimalComma(table: CsvTable): boolean {
+  return table.delimiter !== ',';
+}
+
 /** The stray-value threshold (see the module comment). */
 export function looksNumeric(numbers: number, nonNumbers: number): boolean {
   if (nonNumbers === 0) return numbers > 0;
@@ -42,12 +47,12 @@ export function looksNumeric(numbers: number, nonNumbers: number): boolean {
 }
 
 /** Types column `col` over `rows[i]` for i in `use` (all non-missing there). */
-export function profileColumn(rows: readonly string[][], use: readonly number[], col: number): ColumnProfile {
+export function profileColumn(rows: readonly string[][], use: readonly number[], col: number, decimalComma: boolean): ColumnProfile {
   let numbers = 0;
   let nonNumbers = 0;
   let firstNonNumber = -1;
   for (const i of use) {
-    if (Number.isNaN(parseNumber(rows[i][col]))) {
+    if (Number.isNaN(parseNumber(rows[i][col], decimalComma))) {
       if (nonNumbers === 0) firstNonNumber = i;
       nonNumbers++;
     } else numbers++;
@@ -74,11 +79,12 @@ export function describeColumns(table: CsvTable): ColumnSummary[] {
       if (isMissing(table.rows[i][col])) missing++;
       else present.push(i);
     }
-    const p = profileColumn(table.rows, present, col);
+    const decimalComma = usesDecimalComma(table);
+    const p = profileColumn(table.rows, present, col, decimalComma);
     const distinct = new Set<string>();
     for (const i of present) {
       const cell = table.rows[i][col];
-      const x = p.kind === 'numeric' ? parseNumber(cell) : NaN;
+      const x = p.kind === 'numeric' ? parseNumber(cell, decimalComma) : NaN;
       distinct.add(Number.isNaN(x) ? `s:${categoryOf(cell)}` : `n:${x === 0 ? 0 : x}`);
     }
     return { name, kind: p.kind, distinct: distinct.size, missing, invalid: p.kind === 'numeric' ? p.nonNumbers : 0 };

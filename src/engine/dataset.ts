@@ -13,7 +13,7 @@
  *  6. A seeded shuffle picks the test rows; both splits keep the file's order.
  *  7. z-scores per row of X from the training split (or mean 0, std 1 for 'none').
  */
-import { describeColumns, notANumberError, profileColumn, type ColumnProfile } from './columns';
+import { describeColumns, notANumberError, profileColumn, usesDecimalComma, type ColumnProfile } from './columns';
 import { checkTestFraction } from './config';
 import type { CsvTable } from './csv';
 import { encodeFeatures, encodeRows, featureNamesOf, listOf } from './encode';
@@ -110,7 +110,8 @@ export function buildDataset(table: CsvTable, options: DatasetOptions): Dataset 
   }
 
   // 3. Types; a numeric column with a stray non-number stops here.
-  const profiles = header.map((_, c) => profileColumn(rows, kept, c));
+  const decimalComma = usesDecimalComma(table);
+  const profiles = header.map((_, c) => profileColumn(rows, kept, c, decimalComma));
   profiles.forEach((p, c) => {
     if (p.kind === 'numeric' && p.nonNumbers > 0) {
       const i = p.firstNonNumber;
@@ -119,7 +120,8 @@ export function buildDataset(table: CsvTable, options: DatasetOptions): Dataset 
   });
 
   // 4. Target classes.
-  const { classes, output } = targetClasses(rows, kept, target, profiles[target], header[target], file, options.positiveClass);
+  const labelOf = targetLabeler(profiles[target], decimalComma);
+  const { classes, output } = targetClasses(rows, kept, target, profiles[target], labelOf, header[target], file, options.positiveClass);
 
   // 5. Features.
   const features: FeatureSpec[] = [];
@@ -169,14 +171,13 @@ export function buildDataset(table: CsvTable, options: DatasetOptions): Dataset 
   }
 
   // 7. Encode, standardise on the training split.
-  const source = { file, header, rowLines };
+  const source = { file, header, rowLines, decimalComma };
   const X = encodeFeatures(rows, trainRows, featureColumns, features, source);
   const Xtest = testRows && encodeFeatures(rows, testRows, featureColumns, features, source);
   const normalization = fitNormalization(X, options.normalize);
   applyNormalization(X, normalization);
   if (Xtest) applyNormalization(Xtest, normalization);
 
-  const labelOf = targetLabeler(profiles[target]);
   const encoding: Encoding = {
     features,
     featureNames: featureNamesOf(features),
@@ -224,8 +225,8 @@ export function resolveTarget(header: readonly string[], target: string | number
 }
 
 /** A target cell → its class label ("1.0" → "1" in a numeric target). */
-function targetLabeler(profile: ColumnProfile): (cell: string) => string {
-  return profile.kind === 'numeric' ? (cell) => numberLabel(parseNumber(cell)) : categoryOf;
+function targetLabeler(profile: ColumnProfile, decimalComma: boolean): (cell: string) => string {
+  return profile.kind === 'numeric' ? (cell) => numberLabel(parseNumber(cell, decimalComma)) : categoryOf;
 }
 
 function targetClasses(
@@ -233,11 +234,11 @@ function targetClasses(
   kept: readonly number[],
   target: number,
   profile: ColumnProfile,
+  labelOf: (cell: string) => string,
   name: string,
   file: string,
   positiveClass: string | undefined,
 ): { classes: string[]; output: OutputKind } {
-  const labelOf = targetLabeler(profile);
   const distinct = new Set<string>();
   for (const i of kept) distinct.add(labelOf(rows[i][target]));
   let classes = sortLabels([...distinct]);
@@ -268,7 +269,7 @@ function targetClasses(
     );
   }
   if (K === 2 && positiveClass !== undefined) {
-    const wanted = profile.kind === 'numeric' && !Number.isNaN(parseNumber(positiveClass)) ? numberLabel(parseNumber(positiveClass)) : positiveClass.trim();
+    const wanted = profile.kind === 'numeric' && !Number.isNaN(parseNumber(positiveClass, true)) ? labelOf(positiveClass) : positiveClass.trim();
     const k = classes.indexOf(wanted);
     if (k < 0) {
       throw new ShallowNetError(

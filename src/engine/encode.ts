@@ -3,6 +3,7 @@
  * one-hot (one row of X per level, named `column=level`), then the stored normalisation.
  * The same code encodes the training set and the rows given for prediction.
  */
+import { usesDecimalComma } from './columns';
 import type { CsvTable } from './csv';
 import { ShallowNetError } from './errors';
 import { zeros, type Matrix } from './matrix';
@@ -25,6 +26,8 @@ export interface RowSource {
   readonly file: string;
   readonly header: readonly string[];
   readonly rowLines: readonly number[];
+  /** "1,5" is 1.5 (see parseNumber). */
+  readonly decimalComma: boolean;
 }
 
 /**
@@ -51,7 +54,7 @@ export function encodeFeatures(
       const base = offset * m;
       for (let j = 0; j < m; j++) {
         const cell = rows[use[j]][col];
-        const x = parseNumber(cell);
+        const x = parseNumber(cell, source.decimalComma);
         if (Number.isNaN(x)) throw cellError(cell, where(j));
         data[base + j] = x;
       }
@@ -118,7 +121,12 @@ export function encodeRows(table: CsvTable, encoding: Encoding, fileName: string
     return col;
   });
   const use = table.rows.map((_, i) => i);
-  const X = encodeFeatures(table.rows, use, columns, encoding.features, { file: fileName, header: table.header, rowLines: table.rowLines });
+  const X = encodeFeatures(table.rows, use, columns, encoding.features, {
+    file: fileName,
+    header: table.header,
+    rowLines: table.rowLines,
+    decimalComma: usesDecimalComma(table),
+  });
   applyNormalization(X, encoding.normalization);
   return { X, rowLines: [...table.rowLines] };
 }

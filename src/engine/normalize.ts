@@ -2,7 +2,7 @@
  * Standardisation of the rows of X (one row per encoded feature): x' = (x − mean) / std,
  * with mean and std fitted on the training split only and stored in the model, so new
  * rows are scaled exactly as the training rows were. std is the population standard
- * deviation (divide by m); a constant row gets std 1 (it becomes 0, never NaN).
+ * deviation (divide by m); a constant row gets std 1 and its value as mean (it becomes 0, never NaN).
  */
 import type { Matrix } from './matrix';
 import type { Normalization, NormalizationKind } from './types';
@@ -27,9 +27,11 @@ export function fitNormalization(X: Matrix, kind: NormalizationKind): Normalizat
       ss += d * d;
     }
     const sigma = Math.sqrt(ss / m);
-    mean.push(mu);
-    // Rounding leaves a constant row a std of ~1e-17 · |mean|: that is "constant" too.
-    std.push(sigma > 1e-12 * Math.max(1, Math.abs(mu)) ? sigma : 1);
+    // Rounding leaves a constant row a std of ~1e-17 · |mean|: that is "constant" too, and
+    // its own value (not the rounded mean) as the centre makes it exactly 0.
+    const constant = sigma <= 1e-12 * Math.max(1, Math.abs(mu));
+    mean.push(constant ? row[0] : mu);
+    std.push(constant ? 1 : sigma);
   }
   return { kind, mean, std };
 }

@@ -22,10 +22,19 @@ export function isMissing(cell: string): boolean {
  * The finite number a cell holds, or NaN. Accepts what people write in data files:
  * " 2.5 ", "-0", "1e-3", "+7", ".5". Rejects the hexadecimal/binary/octal forms that
  * JavaScript's Number() would take ("0x1F"), "Infinity", blanks, and anything with other text.
+ * With `decimalComma` (files delimited by ";" or tab, as European spreadsheets write them),
+ * a single comma with no point is the decimal mark: "1,5" is 1.5 — never in a ","-delimited
+ * file, where "1,500" in quotes is more likely a thousands separator.
  */
-export function parseNumber(cell: string): number {
-  const fast = parsePlainDecimal(cell);
+export function parseNumber(cell: string, decimalComma = false): number {
+  const fast = parsePlainDecimal(cell, decimalComma);
   if (!Number.isNaN(fast)) return fast;
+  if (decimalComma) {
+    const comma = cell.indexOf(',');
+    if (comma >= 0 && cell.indexOf(',', comma + 1) < 0 && !cell.includes('.')) {
+      return parseNumber(`${cell.slice(0, comma)}.${cell.slice(comma + 1)}`);
+    }
+  }
   const x = Number(cell); // trims white space itself
   if (!Number.isFinite(x)) return NaN;
   const n = cell.length;
@@ -46,7 +55,7 @@ const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
  * an exact integer and dividing by an exact power of ten rounds once — the same double
  * Number() gives (Clinger's fast path). NaN means "not this simple form", not "not a number".
  */
-function parsePlainDecimal(cell: string): number {
+function parsePlainDecimal(cell: string, decimalComma: boolean): number {
   const n = cell.length;
   let i = 0;
   let negative = false;
@@ -64,7 +73,7 @@ function parsePlainDecimal(cell: string): number {
       mantissa = mantissa * 10 + (c - 48);
       digits++;
       if (decimals >= 0) decimals++;
-    } else if (c === 46 && decimals < 0) decimals = 0;
+    } else if ((c === 46 || (c === 44 && decimalComma)) && decimals < 0) decimals = 0;
     else return NaN;
   }
   if (digits === 0 || digits > 15) return NaN;
