@@ -341,8 +341,10 @@ export async function launchBrowser({ headless = !process.env.SNX_HEADED } = {})
 // ---------------------------------------------------------------------------------------------
 // Output.
 
-/** The closing line CI reads: `N passed, N failed`, alone on a line. */
-export function printSummary(passed, failed) {
+/** The closing line CI reads, exactly `N passed, N failed` alone on a line (skipped tests are
+ *  reported on the line before it). */
+export function printSummary(passed, failed, skipped = 0) {
+  if (skipped) console.log(`(${skipped} skipped)`);
   console.log(`${passed} passed, ${failed} failed`);
 }
 

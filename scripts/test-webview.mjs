@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+// Webview tests in Debian's Chromium: the panel's bundle under the extension's CSP, with a
+// stand-in for acquireVsCodeApi (test/webview/harness.mjs). Mocha (tdd) runs
+// test/webview/*.test.mjs in this process. Screenshots go to test-results/webview/.
+//
+// Usage: node scripts/test-webview.mjs [--grep REGEX] [--no-build]
+// Exit code: 0 when every test passed; the last line is `N passed, N failed`.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Mocha from 'mocha';
+import { build, cleanup, ensureSetup, errorMessage, installSignalHandlers, onCleanup, printSummary, repoRoot } from './code-server.mjs';
+import { stopHarness } from '../test/webview/harness.mjs';
+
+const argv = process.argv.slice(2);
+const grepAt = argv.indexOf('--grep');
+const testsDir = join(repoRoot, 'test', 'webview');
+
+async function main() {
+  installSignalHandlers();
+  onCleanup(stopHarness);
+  ensureSetup();
+  if (!argv.includes('--no-build')) build();
+  const mocha = new Mocha({
+    ui: 'tdd',
+    timeout: 30_000,
+    color: process.stdout.isTTY,
+    ...(grepAt >= 0 ? { grep: argv[grepAt + 1] } : {}),
+  });
+  for (const f of readdirSync(testsDir).filter((f) => f.endsWith('.test.mjs')).sort()) mocha.addFile(join(testsDir, f));
+  await mocha.loadFilesAsync();
+  const stats = await new Promise((resolve) => {
+    const runner = mocha.run(() => resolve({ passed: runner.stats?.passes ?? 0, failed: runner.stats?.failures ?? 0, skipped: runner.stats?.pending ?? 0 }));
+  });
+  await cleanup();
+  printSummary(stats.passed, stats.failed, stats.skipped);
+  return stats.failed === 0 && stats.passed > 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  async (e) => {
+    console.error(`[webview] error: ${errorMessage(e)}`);
+    await cleanup();
+    printSummary(0, 1);
+    process.exit(1);
+  },
+);
