@@ -52,7 +52,6 @@ export const QUIET_SETTINGS = {
 
 const cleanups = [];
 const groups = new Set();
-let cleaningUp = false;
 
 /** Registers an async cleanup step (run in reverse order). Returns a function that unregisters it. */
 export function onCleanup(fn) {
@@ -63,20 +62,28 @@ export function onCleanup(fn) {
   };
 }
 
-export async function cleanup() {
-  if (cleaningUp) return;
-  cleaningUp = true;
-  while (cleanups.length) {
-    const fn = cleanups.pop();
-    try {
-      await fn();
-    } catch (e) {
-      console.error(`[harness] cleanup step failed: ${e instanceof Error ? e.message : e}`);
+let running;
+let signalled = false;
+/** Runs the registered cleanups once (concurrent callers share the same run). */
+export function cleanup() {
+  running ??= (async () => {
+    while (cleanups.length) {
+      const fn = cleanups.pop();
+      try {
+        await fn();
+      } catch (e) {
+        console.error(`[harness] cleanup step failed: ${e instanceof Error ? e.message : e}`);
+      }
     }
-  }
-  killGroupsNow();
-  cleaningUp = false;
+    killGroupsNow();
+  })().finally(() => {
+    running = undefined;
+  });
+  return running;
 }
+
+/** True once Ctrl-C / SIGTERM was received: the signal handler cleans up and exits. */
+export const stopping = () => signalled;
 
 function killGroupsNow() {
   for (const pid of groups) {
@@ -100,6 +107,8 @@ export function installSignalHandlers() {
     ['SIGHUP', 129],
   ]) {
     process.on(sig, () => {
+      if (signalled) return;
+      signalled = true;
       console.error(`\n[harness] ${sig}: stopping…`);
       const hard = setTimeoutUnref(() => {
         killGroupsNow();
@@ -107,6 +116,7 @@ export function installSignalHandlers() {
       }, 10_000);
       cleanup().finally(() => {
         clearTimeout(hard);
+        console.error(`[harness] stopped`);
         process.exit(code);
       });
     });
@@ -333,7 +343,16 @@ export function testPayloadUrl({ origin, port, workspace, extensionDevelopmentPa
 export async function launchBrowser({ headless = !process.env.SNX_HEADED } = {}) {
   const { chromium } = await import('playwright-core');
   if (!existsSync(chromiumPath)) throw new Error(`${chromiumPath} is missing: run node scripts/setup.mjs`);
-  const browser = await chromium.launch({ executablePath: chromiumPath, headless, args: CHROMIUM_ARGS, timeout: 60_000 });
+  // Our own signal handlers close it (playwright's would exit the process before our cleanup ran).
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless,
+    args: CHROMIUM_ARGS,
+    timeout: 60_000,
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  });
   onCleanup(() => browser.close().catch(() => {}));
   return browser;
 }

@@ -17,6 +17,7 @@ import {
   installSignalHandlers,
   packageVsix,
   repoRoot,
+  stopping,
   samplesDir,
   startCodeServer,
   vsixPath,
@@ -76,6 +77,7 @@ async function startBrowser() {
   Press Ctrl-C to stop.
 `);
   const code = await new Promise((resolve) => server.child.once('exit', (c) => resolve(c ?? 0)));
+  if (stopping()) return new Promise(() => {}); // Ctrl-C: the signal handler cleans up and exits
   console.error(`code-server exited (${code})`);
   await cleanup();
   return code === 0 ? 0 : 1;
@@ -84,6 +86,7 @@ async function startBrowser() {
 (argv.includes('--desktop') ? Promise.resolve().then(startDesktop) : startBrowser()).then(
   (code) => process.exit(code),
   async (e) => {
+    if (stopping()) return; // the signal handler cleans up and exits
     console.error(`[start] ${errorMessage(e)}`);
     await cleanup();
     process.exit(1);

@@ -25,6 +25,7 @@ import {
   packageVsix,
   printSummary,
   repoRoot,
+  stopping,
   startCodeServer,
   vsixPath,
 } from './code-server.mjs';
@@ -103,6 +104,7 @@ async function main() {
 main().then(
   (code) => process.exit(code),
   async (e) => {
+    if (stopping()) return; // the signal handler cleans up and exits
     console.error(`[e2e] error: ${errorMessage(e)}`);
     await cleanup();
     printSummary(0, 1);

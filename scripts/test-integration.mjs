@@ -23,6 +23,7 @@ import {
   makeTempDir,
   printSummary,
   repoRoot,
+  stopping,
   startCodeServer,
   testPayloadUrl,
 } from './code-server.mjs';
@@ -135,6 +136,7 @@ async function main() {
 main().then(
   (code) => process.exit(code),
   async (e) => {
+    if (stopping()) return; // the signal handler cleans up and exits
     console.error(`[integration] error: ${errorMessage(e)}`);
     await cleanup();
     printSummary(0, 1);

@@ -256,6 +256,10 @@ async function getBrowser() {
     headless: !process.env.SNX_HEADED,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
     timeout: 60_000,
+    // The runner's signal handlers close it (playwright's would exit before the runner cleaned up).
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
   });
   return browser;
 }
