@@ -30,6 +30,10 @@ export function matMulAddBias(
   C: Float64Array, cOff: number, ldc: number,
   bias: Float64Array | null, biasOff: number,
 ): void {
+  // Four rows of C at a time; each pass along the rows adds four (then two, then one) terms of
+  // the inner dimension, so every B value loaded feeds four rows and every C load/store
+  // carries up to sixteen multiply-adds. For k < 4 (the lesson's n_x = 2) the single pass
+  // evaluates b + w·x left to right, as numpy's W1·X + b1 effectively does.
   let i = 0;
   for (; i + 4 <= r; i += 4) {
     const c0 = cOff + i * ldc, c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc;
@@ -38,56 +42,75 @@ export function matMulAddBias(
     const z1 = bias === null ? 0 : bias[biasOff + i + 1];
     const z2 = bias === null ? 0 : bias[biasOff + i + 2];
     const z3 = bias === null ? 0 : bias[biasOff + i + 3];
-    let p = 0;
-    if (k >= 2) {
-      // First pair of inner terms also writes the bias: C is not read before this pass.
-      const w00 = A[a0], w01 = A[a0 + 1], w10 = A[a1], w11 = A[a1 + 1];
-      const w20 = A[a2], w21 = A[a2 + 1], w30 = A[a3], w31 = A[a3 + 1];
-      const x0 = bOff, x1 = bOff + ldb;
+    if (k >= 4 || k === 0) {
       for (let j = 0; j < n; j++) {
-        const u = B[x0 + j], v = B[x1 + j];
-        C[c0 + j] = z0 + w00 * u + w01 * v;
-        C[c1 + j] = z1 + w10 * u + w11 * v;
-        C[c2 + j] = z2 + w20 * u + w21 * v;
-        C[c3 + j] = z3 + w30 * u + w31 * v;
+        C[c0 + j] = z0;
+        C[c1 + j] = z1;
+        C[c2 + j] = z2;
+        C[c3 + j] = z3;
       }
-      p = 2;
-    } else {
-      const w0 = k === 1 ? A[a0] : 0, w1 = k === 1 ? A[a1] : 0, w2 = k === 1 ? A[a2] : 0, w3 = k === 1 ? A[a3] : 0;
-      const x0 = bOff;
-      for (let j = 0; j < n; j++) {
-        const u = k === 1 ? B[x0 + j] : 0;
-        C[c0 + j] = z0 + w0 * u;
-        C[c1 + j] = z1 + w1 * u;
-        C[c2 + j] = z2 + w2 * u;
-        C[c3 + j] = z3 + w3 * u;
-      }
-      p = k;
     }
-    for (; p + 2 <= k; p += 2) {
+    let p = 0;
+    for (; p + 4 <= k; p += 4) {
+      const w00 = A[a0 + p], w01 = A[a0 + p + 1], w02 = A[a0 + p + 2], w03 = A[a0 + p + 3];
+      const w10 = A[a1 + p], w11 = A[a1 + p + 1], w12 = A[a1 + p + 2], w13 = A[a1 + p + 3];
+      const w20 = A[a2 + p], w21 = A[a2 + p + 1], w22 = A[a2 + p + 2], w23 = A[a2 + p + 3];
+      const w30 = A[a3 + p], w31 = A[a3 + p + 1], w32 = A[a3 + p + 2], w33 = A[a3 + p + 3];
+      const x0 = bOff + p * ldb, x1 = x0 + ldb, x2 = x1 + ldb, x3 = x2 + ldb;
+      for (let j = 0; j < n; j++) {
+        const t = B[x0 + j], u = B[x1 + j], v = B[x2 + j], w = B[x3 + j];
+        C[c0 + j] += w00 * t + w01 * u + w02 * v + w03 * w;
+        C[c1 + j] += w10 * t + w11 * u + w12 * v + w13 * w;
+        C[c2 + j] += w20 * t + w21 * u + w22 * v + w23 * w;
+        C[c3 + j] += w30 * t + w31 * u + w32 * v + w33 * w;
+      }
+    }
+    if (p + 2 <= k) {
       const w00 = A[a0 + p], w01 = A[a0 + p + 1], w10 = A[a1 + p], w11 = A[a1 + p + 1];
       const w20 = A[a2 + p], w21 = A[a2 + p + 1], w30 = A[a3 + p], w31 = A[a3 + p + 1];
       const x0 = bOff + p * ldb, x1 = x0 + ldb;
-      for (let j = 0; j < n; j++) {
-        const u = B[x0 + j], v = B[x1 + j];
-        C[c0 + j] += w00 * u + w01 * v;
-        C[c1 + j] += w10 * u + w11 * v;
-        C[c2 + j] += w20 * u + w21 * v;
-        C[c3 + j] += w30 * u + w31 * v;
+      if (p === 0) {
+        for (let j = 0; j < n; j++) {
+          const t = B[x0 + j], u = B[x1 + j];
+          C[c0 + j] = z0 + w00 * t + w01 * u;
+          C[c1 + j] = z1 + w10 * t + w11 * u;
+          C[c2 + j] = z2 + w20 * t + w21 * u;
+          C[c3 + j] = z3 + w30 * t + w31 * u;
+        }
+      } else {
+        for (let j = 0; j < n; j++) {
+          const t = B[x0 + j], u = B[x1 + j];
+          C[c0 + j] += w00 * t + w01 * u;
+          C[c1 + j] += w10 * t + w11 * u;
+          C[c2 + j] += w20 * t + w21 * u;
+          C[c3 + j] += w30 * t + w31 * u;
+        }
       }
+      p += 2;
     }
     if (p < k) {
       const w0 = A[a0 + p], w1 = A[a1 + p], w2 = A[a2 + p], w3 = A[a3 + p];
       const x0 = bOff + p * ldb;
-      for (let j = 0; j < n; j++) {
-        const u = B[x0 + j];
-        C[c0 + j] += w0 * u;
-        C[c1 + j] += w1 * u;
-        C[c2 + j] += w2 * u;
-        C[c3 + j] += w3 * u;
+      if (p === 0) {
+        for (let j = 0; j < n; j++) {
+          const t = B[x0 + j];
+          C[c0 + j] = z0 + w0 * t;
+          C[c1 + j] = z1 + w1 * t;
+          C[c2 + j] = z2 + w2 * t;
+          C[c3 + j] = z3 + w3 * t;
+        }
+      } else {
+        for (let j = 0; j < n; j++) {
+          const t = B[x0 + j];
+          C[c0 + j] += w0 * t;
+          C[c1 + j] += w1 * t;
+          C[c2 + j] += w2 * t;
+          C[c3 + j] += w3 * t;
+        }
       }
     }
   }
+  // Leftover rows (and n_y < 4 in Z2 = W2·A1 + b2), one at a time, four terms per pass.
   for (; i < r; i++) {
     const c0 = cOff + i * ldc;
     const a0 = aOff + i * lda;
@@ -213,13 +236,13 @@ export function matMulTransAHadamard(
       for (let j = 0; j < n; j++) C[c0 + j] = w * B[bOff + j] * G[g0 + j];
       continue;
     }
-    const w0 = A[aOff + i];
-    for (let j = 0; j < n; j++) C[c0 + j] = w0 * B[bOff + j];
-    for (let p = 1; p < k; p++) {
-      const w = A[aOff + p * lda + i], b0 = bOff + p * ldb;
-      for (let j = 0; j < n; j++) C[c0 + j] += w * B[b0 + j];
+    // Several output rows (softmax): sum the k terms per example, then scale by g'(Z1).
+    // One pass, reading G before writing C, so C may alias G.
+    for (let j = 0; j < n; j++) {
+      let sum = 0;
+      for (let p = 0; p < k; p++) sum += A[aOff + p * lda + i] * B[bOff + p * ldb + j];
+      C[c0 + j] = sum * G[g0 + j];
     }
-    for (let j = 0; j < n; j++) C[c0 + j] *= G[g0 + j];
   }
 }
 
