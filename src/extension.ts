@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
+import { registerHovers } from './hover/provider';
 import { Panel, PANEL_VIEW_TYPE } from './panel';
 import { Runs } from './runs';
 
@@ -16,6 +17,7 @@ export function activate(context: vscode.ExtensionContext): ShallowNetApi {
   const runs = new Runs(context.extensionPath);
   context.subscriptions.push(runs);
   registerCommands(context, runs);
+  registerHovers(context);
   context.subscriptions.push(
     vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel) => {
