@@ -25,6 +25,14 @@ import { initialiseParams } from './init';
 import { gatherColumns } from './kernels';
 import { Workspace, accuracyOf, cloneParams, copyParamsInto, costOf, forward, propagate, update } from './network';
 
+/**
+ * Gradient descent has diverged when the cost turns NaN or infinite, or when it climbs above
+ * this many times its starting value (plus 1): the log clamp keeps a saturated sigmoid's cost
+ * finite (≈ 34.5 an example), so an overshooting tanh network would otherwise oscillate at a
+ * high cost for ever instead of being reported. A converging run stays below its start.
+ */
+export const DIVERGED_ABOVE = 3;
+
 export interface TrainingData {
   /** n_x × m inputs, examples as columns. */
   X: Matrix;
@@ -101,6 +109,8 @@ export class Trainer {
   private readonly costs: Float64Array;
   private completed = 0;
   private divergence: { iteration: number; message: string } | null = null;
+  /** J at iteration 0: a cost far above it means the updates overshoot (see DIVERGED_ABOVE). */
+  private startingCost = Infinity;
   /** Parameters at the start of this iteration and of the previous one (for divergence). */
   private startOfThis: Params;
   private startOfPrevious: Params;
@@ -171,7 +181,8 @@ export class Trainer {
     copyParamsInto(this.params, this.startOfThis);
 
     const { cost, accuracy } = this.batch ? this.miniBatchEpoch(this.batch) : this.fullBatchStep();
-    if (!Number.isFinite(cost)) {
+    if (i === 0) this.startingCost = cost;
+    if (!Number.isFinite(cost) || cost > DIVERGED_ABOVE * this.startingCost + 1) {
       copyParamsInto(i > 0 ? this.startOfPrevious : this.startOfThis, this.params);
       const message = `diverged at iteration ${i}; try a smaller learning rate`;
       this.divergence = { iteration: i, message };

@@ -141,6 +141,20 @@ test('divergence: a huge learning rate ends with the divergence signal, never a 
   assert.ok(Number.isFinite(viaLoop.train.cost));
 });
 
+test('divergence: a tanh network whose cost climbs far above its start is reported, though its clamped cost stays finite', () => {
+  const { X, Y } = loadFlower();
+  const overshoot = trainToEnd({ X, Y }, lessonArch(), lessonConfig({ learningRate: 1e9, iterations: 200 }));
+  assert.ok(overshoot.diverged, 'a learning rate of 1e9 is reported as diverged');
+  assert.match(overshoot.diverged.message, /^diverged at iteration \d+; try a smaller learning rate$/);
+  assert.ok(overshoot.costs.every((c) => Number.isFinite(c) && c <= 3 * overshoot.costs[0] + 1));
+  // The lesson's own run, and a brisk but converging one, are never cut short.
+  for (const learningRate of [1.2, 5]) {
+    const fine = trainToEnd({ X, Y }, lessonArch(), lessonConfig({ learningRate, iterations: 3000 }));
+    assert.equal(fine.diverged, null, `learning rate ${learningRate} converges`);
+    assert.equal(fine.iterations, 3000);
+  }
+});
+
 test('mini-batch training lowers the cost (and one iteration is one epoch)', () => {
   const { X, Y } = loadFlower();
   const config = lessonConfig({ batchSize: 32, iterations: 300, init: 'xavier', learningRate: 0.5 });

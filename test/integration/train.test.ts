@@ -1,0 +1,155 @@
+// Training from the command, inside the real extension host: the model file it writes,
+// errors that write nothing, Stop, divergence, and the prompt before replacing a run.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { parseCsv } from '../../src/engine/csv';
+import { parseModel } from '../../src/engine/model';
+import { predictTable } from '../../src/engine/predict';
+import type { ShallowNetApi } from '../../src/extension';
+import type { TrainResult } from '../../src/runs';
+
+const EXT_ID = 'shallow-net.shallow-net-explorer';
+
+function workspaceFile(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the tests need a workspace folder');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+async function api(): Promise<ShallowNetApi> {
+  const ext = vscode.extensions.getExtension<ShallowNetApi>(EXT_ID);
+  assert.ok(ext, `${EXT_ID} is installed`);
+  return ext.activate();
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function read(uri: vscode.Uri): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}
+
+async function write(name: string, text: string): Promise<vscode.Uri> {
+  const uri = workspaceFile(name);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  return uri;
+}
+
+function train(csv: vscode.Uri, options: object): Thenable<TrainResult | undefined> {
+  return vscode.commands.executeCommand<TrainResult | undefined>('shallowNet.trainFile', csv, { noPanel: true, ...options });
+}
+
+async function waitFor(check: () => boolean, what: string, ms = 20000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+suite('Train Shallow Net', () => {
+  suiteSetup(async () => {
+    await api();
+  });
+
+  test('a run with given options writes a model that predicts the training set with the reported accuracy', async () => {
+    const csv = workspaceFile('flower.csv');
+    const modelUri = workspaceFile('it-flower.model.json');
+    const result = await train(csv, {
+      settings: { hiddenUnits: 4, activation: 'tanh', learningRate: 1.2, iterations: 1500, testFraction: 0, seed: 3 },
+      modelUri: modelUri.toString(),
+    });
+    assert.ok(result, 'the command returns its result');
+    assert.equal(result.status, 'finished');
+    assert.equal(result.modelUri, modelUri.toString());
+    assert.ok(result.summary && result.summary.iterations === 1500);
+    assert.ok(result.summary.trainAccuracy > 0.8, `flower learns (${result.summary.trainAccuracy})`);
+
+    const model = parseModel(await read(modelUri), 'it-flower.model.json');
+    assert.equal(model.architecture.nh, 4);
+    assert.equal(model.architecture.activation, 'tanh');
+    const table = parseCsv(await read(csv), 'flower.csv');
+    const predicted = predictTable(model, table, 'flower.csv');
+    const target = table.header.length - 1;
+    const correct = predicted.labels.filter((label, i) => label === table.rows[i][target]).length;
+    assert.equal(correct / table.rows.length, result.summary.trainAccuracy);
+  });
+
+  test('a finished run never overwrites an existing model: it takes the next free name', async () => {
+    const csv = await write('twice.csv', 'a,b,y\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n0.1,0.1,0\n0.9,0.1,1\n');
+    const first = await train(csv, { settings: { iterations: 20, testFraction: 0 } });
+    const second = await train(csv, { settings: { iterations: 20, testFraction: 0 } });
+    assert.equal(first?.modelUri, workspaceFile('twice.model.json').toString());
+    assert.equal(second?.modelUri, workspaceFile('twice-2.model.json').toString());
+  });
+
+  test('a malformed CSV ends in an error naming the file and row, and writes nothing', async () => {
+    const csv = await write('broken.csv', 'x1,x2,label\n1,2,0\n3,abc,1\n4,5,0\n6,7,1\n');
+    const result = await train(csv, { settings: { iterations: 10 } });
+    assert.equal(result?.status, 'error');
+    assert.match(result?.error?.message ?? '', /broken\.csv row 3, column "x2": "abc" is not a number/);
+    assert.equal(await exists(workspaceFile('broken.model.json')), false);
+  });
+
+  test('Stop ends a run at once and the saved model holds the last finished iteration', async () => {
+    const { runs } = await api();
+    const csv = workspaceFile('flower.csv');
+    const modelUri = workspaceFile('it-stopped.model.json');
+    const pending = train(csv, { settings: { iterations: 5_000_000, testFraction: 0 }, modelUri: modelUri.toString() });
+    await waitFor(() => runs.training && (runs.list[runs.list.length - 1]?.iteration ?? 0) > 50, 'the run to make progress');
+    await vscode.commands.executeCommand('shallowNet.stopTraining');
+    const result = await pending;
+    assert.equal(result?.status, 'stopped');
+    const done = result?.summary?.iterations ?? 0;
+    assert.ok(done > 50 && done < 5_000_000, `stopped early (${done})`);
+    const model = parseModel(await read(modelUri), 'it-stopped.model.json');
+    assert.equal(model.training?.iterations, done);
+    const view = runs.list.find((r) => r.id === result?.runId);
+    assert.deepEqual(model.W1, view?.params?.W1, 'the model holds the parameters the run ended with');
+  });
+
+  test('a diverging learning rate ends in the diverged state with the advice, and saves nothing', async () => {
+    const csv = await write('diverge.csv', 'x,y\n' + Array.from({ length: 40 }, (_, i) => `${i * 1000},${i % 2}`).join('\n') + '\n');
+    const result = await train(csv, { settings: { iterations: 2000, learningRate: 1e6, normalization: 'none', init: 'he', testFraction: 0 } });
+    assert.equal(result?.status, 'diverged');
+    assert.match(result?.message ?? '', /diverged at iteration \d+; try a smaller learning rate/);
+    assert.equal(await exists(workspaceFile('diverge.model.json')), false);
+  });
+
+  test('a second run while one is going asks first, and keeps the first when told no', async () => {
+    const { runs } = await api();
+    const asked: string[] = [];
+    const original = runs.replacePrompt;
+    try {
+      runs.replacePrompt = async (current) => {
+        asked.push(current.fileName);
+        return false;
+      };
+      const csv = workspaceFile('flower.csv');
+      const first = train(csv, { settings: { iterations: 5_000_000, testFraction: 0 }, save: false });
+      await waitFor(() => runs.training, 'the first run to start');
+      const second = await train(csv, { settings: { iterations: 10 }, save: false });
+      assert.deepEqual(asked, ['flower.csv']);
+      assert.equal(second?.status, 'cancelled');
+      assert.ok(runs.training, 'the first run goes on');
+
+      runs.replacePrompt = async (current) => {
+        asked.push(current.fileName);
+        return true;
+      };
+      const third = await train(csv, { settings: { iterations: 10, testFraction: 0 }, save: false });
+      assert.equal((await first)?.status, 'stopped');
+      assert.equal(third?.status, 'finished');
+      assert.equal(asked.length, 2);
+    } finally {
+      runs.replacePrompt = original;
+      runs.stop();
+    }
+  });
+});
