@@ -277,8 +277,9 @@ export function activationPlotSvg(name: ActivationName, alpha?: number): string 
   ].join('');
 }
 
+/** For text content (never attribute values): the legend keeps its plain "g'(z)". */
 function escapeXml(s: string): string {
-  return s.replace(/[<>&'"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+  return s.replace(/[<>&]/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
