@@ -1,5 +1,6 @@
 // Activation functions of a shallow neural network and their derivatives.
 // Each g(z) is paired with g'(z), the derivative backpropagation uses in dZ1 = W2ᵀ dZ2 * g'(Z1).
+// TensorFlow.js has them built in: tf.sigmoid, tf.tanh, tf.relu, tf.leakyRelu(z, 0.2).
 
 export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
