@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { isShallowNetError } from './engine/errors';
 import { parseCsv } from './engine/csv';
-import { gradientCheck } from './engine/gradcheck';
+import { GRADCHECK_EPSILON, gradientCheck } from './engine/gradcheck';
 import { parseModel, serializeModel } from './engine/model';
 import { predictTable, writePredictionsCsv } from './engine/predict';
 import { helpText, parseArgs, UsageError, flagOpt, numberOpt, stringOpt, type CommandSpec, type ParsedArgs } from './cli/args';
@@ -88,7 +88,7 @@ function train(a: ParsedArgs): void {
     const p: CostPoint = [r.iteration, r.cost, r.accuracy];
     history.add(p);
     if (r.iteration % logEvery === 0) {
-      if (json) out(JSON.stringify({ iteration: r.iteration, cost: r.cost }));
+      if (json) out(JSON.stringify({ iteration: r.iteration, cost: r.cost, accuracy: r.accuracy }));
       else table.push([r.iteration, r.cost]);
     }
     if (tty && performance.now() - lastTty > 100) {
@@ -152,7 +152,9 @@ function predict(a: ParsedArgs): void {
 
 function gradcheck(a: ParsedArgs): void {
   const { run } = prepare(a);
-  const r = gradientCheck(run.trainer.params, run.arch, run.dataset.X, run.dataset.Y);
+  const epsilon = numberOpt(a, 'epsilon') ?? GRADCHECK_EPSILON;
+  if (!(epsilon > 0 && epsilon < 1)) throw new ExitError('--epsilon must be between 0 and 1, e.g. 1e-5', 2);
+  const r = gradientCheck(run.trainer.params, run.arch, run.dataset.X, run.dataset.Y, epsilon);
   const pass = r.overall < 1e-7;
   if (flagOpt(a, 'json')) {
     process.stdout.write(JSON.stringify({ ...r, pass }) + '\n');

@@ -42,7 +42,11 @@ export const GRADCHECK: CommandSpec = {
   usage: 'shallow-net gradcheck FILE.csv [model options]',
   summary: 'Compare backpropagation with numerical gradients (central differences) at the initial parameters; pass below 1e-7.',
   positionals: ['FILE.csv'],
-  options: [...modelOptions, { name: 'json', kind: 'flag', help: 'print the result as JSON' }],
+  options: [
+    ...modelOptions,
+    { name: 'epsilon', kind: 'number', metavar: 'F', help: 'finite-difference step ε (default 1e-5: balances truncation and float64 rounding)' },
+    { name: 'json', kind: 'flag', help: 'print the result as JSON' },
+  ],
 };
 
 export const COMMANDS: readonly CommandSpec[] = [TRAIN, PREDICT, GRADCHECK];
