@@ -1,0 +1,506 @@
+/* global suite, test, suiteSetup, document, requestAnimationFrame, getComputedStyle */
+// The training panel's webview, driven by the host's messages (src/protocol.ts) in Chromium under
+// the extension's CSP: every state a person meets, live progress, heatmap hover values, the runs
+// compared on the chart, the controls' messages and validation, text-only insertion of CSV
+// strings, and screenshots in the light, dark and high-contrast themes.
+// (The harness fails any test with a CSP violation, an uncaught error or a failed request.)
+import * as assert from 'node:assert/strict';
+import { join } from 'node:path';
+import * as esbuild from 'esbuild';
+import { repoRoot, withWebviewPage } from './harness.mjs';
+
+// ── fixtures ────────────────────────────────────────────────────────────────────────────────
+const DEFAULTS = {
+  hiddenUnits: 4,
+  activation: 'tanh',
+  leakyAlpha: 0.01,
+  learningRate: 1.2,
+  iterations: 1000,
+  batchSize: 0,
+  init: 'small',
+  seed: 2,
+  normalization: 'standard',
+  testFraction: 0.2,
+};
+
+function dataset(over = {}) {
+  return {
+    fileName: 'planar.csv',
+    rowsRead: 400,
+    rowsUsed: 398,
+    rowsDropped: 2,
+    droppedExamples: [17, 203],
+    featureNames: ['x1', 'x2'],
+    targetName: 'colour',
+    classes: ['red', 'blue'],
+    output: 'sigmoid',
+    nx: 2,
+    ny: 1,
+    trainCount: 319,
+    testCount: 79,
+    ...over,
+  };
+}
+
+/** Cost points [iteration, cost, accuracy] for iterations from..to-1, decaying like a real run. */
+function points(from, to, scale = 1, step = 1) {
+  const out = [];
+  for (let i = from; i < to; i += step) out.push([i, 0.2 * scale + 0.49 * scale * Math.exp(-i / 150), Math.min(0.91, 0.5 + i / 800)]);
+  return out;
+}
+
+/** Parameters with known values: W1[1][0] = −0.0214 (row h2, column x1). */
+function params(nh = 4, nx = 2, ny = 1) {
+  const W1 = Array.from({ length: nh }, (_, r) => Array.from({ length: nx }, (_, c) => Math.sin(r * 3 + c * 1.7) * 2.5));
+  if (nh > 1) W1[1][0] = -0.0214;
+  return {
+    W1,
+    b1: Array.from({ length: nh }, (_, r) => [Math.cos(r) * 0.4]),
+    W2: Array.from({ length: ny }, (_, r) => Array.from({ length: nh }, (_, c) => Math.cos(r + c * 2.1) * 3)),
+    b2: Array.from({ length: ny }, () => [0.0931]),
+  };
+}
+
+function run(id, overrides = {}) {
+  const settings = { ...DEFAULTS, ...(overrides.settings ?? {}) };
+  const over = { ...overrides, settings };
+  return {
+    id,
+    label: `#${id} ${settings.activation} · ${settings.hiddenUnits} units · α ${settings.learningRate}`,
+    fileName: 'planar.csv',
+    settings,
+    status: 'running',
+    dataset: dataset(),
+    points: [],
+    testPoints: [],
+    iteration: 0,
+    ...over,
+  };
+}
+
+function finished(id, over = {}) {
+  return run(id, {
+    status: 'finished',
+    points: points(0, 1000, 1, 1),
+    testPoints: points(0, 1000, 1.1, 10),
+    iteration: 1000,
+    params: params(),
+    summary: { iterations: 1000, cost: 0.2153, trainAccuracy: 0.9075, testAccuracy: 0.8861, testCost: 0.2571, seconds: 1.42 },
+    ...over,
+  });
+}
+
+const state = (runs, training = false) => ({ type: 'state', runs, defaults: DEFAULTS, training });
+
+// parseTrainSettings from src/protocol.ts, bundled on the fly: the host's own gate.
+let parseTrainSettings;
+suiteSetup(async () => {
+  const out = await esbuild.build({ entryPoints: [join(repoRoot, 'src/protocol.ts')], bundle: true, format: 'esm', write: false, platform: 'neutral' });
+  const url = `data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`;
+  ({ parseTrainSettings } = await import(url));
+});
+
+// ── helpers ─────────────────────────────────────────────────────────────────────────────────
+const text = (page, sel) => page.locator(sel).first().innerText();
+const banner = (page) => text(page, '.banner');
+/** Waits two animation frames (the panel renders once per frame). */
+const frames = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+async function ready(p) {
+  await p.waitForSent((m) => m.type === 'ready');
+}
+
+suite('Training panel', () => {
+  test('empty state: says what to do before the first run, and sends ready', () =>
+    withWebviewPage(async (p) => {
+      await ready(p);
+      await p.post(state([]));
+      await frames(p.page);
+      const b = await banner(p.page);
+      assert.match(b, /No run yet/);
+      assert.match(b, /Right-click a CSV in the Explorer → Train Shallow Net, or press Train/);
+      assert.equal(await p.page.locator('#stop').evaluate((e) => e.disabled), true, 'Stop is disabled when not training');
+      assert.equal(await p.page.locator('#save').evaluate((e) => e.disabled), true);
+      // The controls start from the host's defaults.
+      assert.equal(await p.page.locator('#field-learningRate').evaluate((e) => e.value), '1.2');
+      await p.shot('empty-dark');
+    }));
+
+  test('preparing, then running: progress updates append points and move the progress bar', () =>
+    withWebviewPage(async (p) => {
+      await ready(p);
+      await p.post(state([], true));
+      await p.post({ type: 'run', run: run(1, { status: 'preparing', dataset: undefined }), append: false });
+      await frames(p.page);
+      assert.match(await banner(p.page), /Preparing planar\.csv/);
+      assert.equal(await p.page.locator('#stop').evaluate((e) => e.disabled), false, 'Stop is enabled while training');
+
+      for (let k = 0; k < 3; k++) {
+        const from = k * 100;
+        await p.post({
+          type: 'run',
+          run: run(1, { points: points(from, from + 100), testPoints: points(from, from + 100, 1.1, 10), iteration: from + 99, params: params() }),
+          append: true,
+        });
+      }
+      await frames(p.page);
+      const b = await banner(p.page);
+      assert.match(b, /Training run #1/);
+      assert.match(b, /iteration 299 \/ 1\s?000 · cost 0\.2668/);
+      assert.equal(await p.page.locator('progress').evaluate((e) => [e.value, e.max].join('/')), '299/1000');
+      const label = await p.page.locator('canvas.cost-canvas').getAttribute('aria-label');
+      assert.match(label, /run #1: cost 0\.2668 at iteration 299, test cost 0\.2\d+/);
+      assert.equal(await p.page.locator('canvas.cost-canvas').getAttribute('data-datasets'), '2', 'train and test cost');
+      // All 300 points were kept (appended, not replaced): the persisted state has them.
+      await p.page.waitForTimeout(400);
+      assert.equal(p.state().runs[0].points.length, 300);
+      assert.equal(p.state().runs[0].testPoints.length, 30);
+      await p.shot('running-dark');
+      // Stop posts {type:'stop'}.
+      await p.page.locator('#stop').click();
+      await p.waitForSent((m) => m.type === 'stop');
+    }));
+
+  test('stopped: says where it stopped, keeps the weights, Stop disabled again', () =>
+    withWebviewPage(async (p) => {
+      await ready(p);
+      await p.post(state([run(1, { status: 'running', points: points(0, 500), iteration: 499, params: params() })], true));
+      await p.post({ type: 'run', run: run(1, { status: 'stopped', points: [], iteration: 500, params: params(), summary: { iterations: 500, cost: 0.26, trainAccuracy: 0.8, testAccuracy: 0.78, testCost: 0.3, seconds: 0.7 }, message: 'stopped at iteration 500 of 1000' }), append: true });
+      await p.post({ type: 'training', training: false });
+      await frames(p.page);
+      const b = await banner(p.page);
+      assert.match(b, /Stopped at iteration 500 of 1\s?000/);
+      assert.match(b, /stopped at iteration 500 of 1000/);
+      assert.equal(await p.page.locator('#stop').evaluate((e) => e.disabled), true);
+      assert.equal(await p.page.locator('#save').evaluate((e) => e.disabled), false, 'a stopped run can be saved');
+      assert.match(await text(p.page, 'table.runs'), /stopped/);
+    }));
+
+  test('diverged: the message and its advice are shown prominently', () =>
+    withWebviewPage(async (p) => {
+      await ready(p);
+      const pts = points(0, 37, 1).concat([[37, Infinity, NaN]]);
+      await p.post(state([run(1, { status: 'diverged', settings: { learningRate: 40 }, points: pts, iteration: 37, params: params(), message: 'diverged at iteration 37; try a smaller learning rate' })]));
+      await frames(p.page);
+      const b = p.page.locator('.banner');
+      assert.equal(await b.getAttribute('data-state'), 'diverged');
+      assert.ok(await b.evaluate((e) => e.classList.contains('alert')));
+      const t = await b.innerText();
+      assert.match(t, /Training diverged/);
+      assert.match(await text(p.page, '.banner .message'), /^diverged at iteration 37; try a smaller learning rate$/);
+      assert.match(t, /Lower the learning rate α \(it was 40\)/);
+      assert.match(await text(p.page, 'table.runs'), /diverged/);
+      await p.shot('diverged-dark');
+    }));
+
+  test('error: the engine’s message with the file, row and column', () =>
+    withWebviewPage(
+      async (p) => {
+        await ready(p);
+        await p.post(
+          state([
+            run(1, {
+              status: 'error',
+              dataset: undefined,
+              fileName: 'broken.csv',
+              error: { message: 'Row 12: "abc" in column "x2" is not a number', code: 'E_VALUE', file: 'broken.csv', row: 12, column: 'x2' },
+            }),
+          ]),
+        );
+        await frames(p.page);
+        const b = p.page.locator('.banner');
+        assert.equal(await b.getAttribute('data-state'), 'error');
+        assert.match(await b.innerText(), /Training failed/);
+        assert.equal(await text(p.page, '.banner .message'), 'Row 12: "abc" in column "x2" is not a number');
+        assert.equal(await text(p.page, '.banner .location'), 'broken.csv, row 12, column “x2”');
+        await p.shot('error-light');
+      },
+      { theme: 'light' },
+    ));
+
+  for (const theme of ['dark', 'light', 'high-contrast']) {
+    test(`finished (${theme}): summary, chart, heatmaps; Save model posts the run id`, () =>
+      withWebviewPage(
+        async (p) => {
+          await ready(p);
+          await p.post(state([finished(1, { summary: { iterations: 1000, cost: 0.2153, trainAccuracy: 0.9075, testAccuracy: 0.8861, testCost: 0.2571, seconds: 1.42, modelPath: '/work/planar.model.json' } })]));
+          await frames(p.page);
+          await p.page.waitForTimeout(100);
+          const b = await banner(p.page);
+          assert.match(b, /Finished run #1/);
+          assert.match(b, /1\s?000 iterations in 1\.4 s · cost 0\.2153 · train accuracy 90\.8 % · test accuracy 88\.6 %/);
+          const s = await text(p.page, '.summary-list');
+          for (const re of [
+            /Data set\s+planar\.csv/,
+            /Rows\s+398 of 400 used, 2 dropped \(missing values: row 17, 203\)/,
+            /Features \(n_x = 2\)\s+x1, x2/,
+            /Classes\s+red = 0, blue = 1/,
+            /Architecture\s+2 – 4 – 1/,
+            /Activation\s+tanh: tanh\(z\)/,
+            /Iterations\s+1\s?000 of 1\s?000/,
+            /Cost\s+0\.2153/,
+            /Train accuracy\s+90\.8 %/,
+            /Test accuracy\s+88\.6 %/,
+            /Training time\s+1\.4 s/,
+            /Model\s+\/work\/planar\.model\.json/,
+          ]) assert.match(s, re);
+          // Heatmaps: captions in the lesson's terms, role="img" with shape and range.
+          const captions = await p.page.locator('.matrix-caption').allInnerTexts();
+          assert.deepEqual(captions.map((c) => c.replace(/\s+/g, ' ')), [
+            'W[1] 4 × 2 (hidden units × features)',
+            'b[1] 4 × 1 (hidden units × 1)',
+            'W[2] 1 × 4 (output unit × hidden units)',
+            'b[2] 1 × 1 (output unit × 1)',
+          ]);
+          const aria = await p.page.locator('canvas.heatmap').first().getAttribute('aria-label');
+          assert.match(aria, /^W\[1\]: 4 × 2 matrix \(hidden units × features\), values from −2\.\d+ to 2\.\d+/);
+          assert.equal(await p.page.locator('canvas.heatmap[role="img"]').count(), 4);
+          assert.equal(await p.page.locator('#save').evaluate((e) => e.disabled), false);
+          await p.shot(`finished-${theme}`);
+          await p.page.locator('#save').click();
+          const m = await p.waitForSent((x) => x.type === 'saveModel');
+          assert.deepEqual(m, { type: 'saveModel', runId: 1 });
+        },
+        { theme, viewport: { width: 1100, height: 900 } },
+      ));
+  }
+
+  test('heatmap hover shows the exact value and its (row, column)', () =>
+    withWebviewPage(async (p) => {
+      await ready(p);
+      await p.post(state([finished(1)]));
+      await frames(p.page);
+      await p.page.waitForTimeout(100);
+      // The centre of cell (row h2, column x1) of W[1], from the drawn geometry.
+      const canvas = p.page.locator('canvas.heatmap').first();
+      await canvas.scrollIntoViewIfNeeded();
+      const box = await canvas.boundingBox();
+      // Search the canvas for the cell: move down the first column until the read-out names h2.
+      let found = '';
+      for (let y = box.y + 2; y < box.y + box.height && !found; y += 3) {
+        for (const x of [box.x + box.width * 0.55]) {
+          await p.page.mouse.move(x, y);
+          const t = await text(p.page, '.readout');
+          if (t.startsWith('W[1][h2, x1]')) found = t;
+        }
+      }
+      assert.equal(found, 'W[1][h2, x1] = −0.0214');
+      assert.equal(await text(p.page, '.heatmap-tip'), 'W[1][h2, x1] = −0.0214', 'tooltip shows the same');
+      await p.shot('hover-dark');
+      // Keyboard: focus W[2] and move right with the arrow keys.
+      await p.page.locator('canvas.heatmap').nth(2).focus();
+      await p.page.keyboard.press('ArrowRight');
+      const w2 = params().W2[0][1];
+      assert.equal(await text(p.page, '.readout'), `W[2][ŷ (blue), h2] = ${String(Number(w2.toPrecision(6))).replace('-', '−')}`);
+    }));
+
+  test('strings from the CSV are inserted as text: an <img onerror> feature name stays text', () =>
+    withWebviewPage(async (p) => {
+      const evil = '<img src=x onerror=alert(1)>';
+      let dialogs = 0;
+      p.page.on('dialog', (d) => {
+        dialogs++;
+        void d.dismiss();
+      });
+      await ready(p);
+      const r = finished(1, {
+        label: `#1 ${evil}`,
+        fileName: `${evil}.csv`,
+        dataset: dataset({ featureNames: [evil, 'x2'], classes: [evil, '<b>bold</b>'], targetName: evil, fileName: `${evil}.csv` }),
+      });
+      const e = run(2, { status: 'error', fileName: evil, dataset: undefined, error: { message: `bad value ${evil}`, file: evil, row: 3, column: evil } });
+      await p.post(state([r, e]));
+      await frames(p.page);
+      await p.page.locator('tr[data-run-id="1"] .link-button').click();
+      await frames(p.page);
+      await p.page.waitForTimeout(100);
+      assert.equal(await p.page.locator('img').count(), 0, 'no <img> was created');
+      assert.equal(await p.page.locator('b').count(), 0, 'no <b> was created');
+      const s = await text(p.page, '.summary-list');
+      assert.ok(s.includes(`Features (n_x = 2)\n${evil}, x2`) || s.includes(`${evil}, x2`), s);
+      assert.ok(s.includes(`${evil} = 0, <b>bold</b> = 1`));
+      // Hover the first column of W[1]: the read-out names the feature literally.
+      await p.page.locator('canvas.heatmap').first().scrollIntoViewIfNeeded();
+      const box = await p.page.locator('canvas.heatmap').first().boundingBox();
+      let t = '';
+      for (let x = box.x + 2; x < box.x + box.width && !t.includes(evil); x += 3) {
+        await p.page.mouse.move(x, box.y + box.height - 4);
+        t = await text(p.page, '.readout');
+      }
+      assert.ok(t.includes(`, ${evil}] = `), t);
+      // The error run's banner.
+      await p.page.locator('tr[data-run-id="2"] .link-button').click();
+      await frames(p.page);
+      assert.equal(await text(p.page, '.banner .message'), `bad value ${evil}`);
+      assert.equal(await p.page.locator('img').count(), 0);
+      assert.equal(dialogs, 0);
+    }));
+
+  test('Train posts settings the host accepts: the controls over the last run’s other settings', () =>
+    withWebviewPage(async (p) => {
+      await ready(p);
+      const last = finished(3, { settings: { seed: 7, testFraction: 0.3, batchSize: 64, leakyAlpha: 0.05, normalization: 'none', target: 'colour' } });
+      await p.post(state([finished(1), last]));
+      await frames(p.page);
+      await p.page.locator('#field-hiddenUnits input').fill('6');
+      await p.page.locator('#field-learningRate input').fill('0.5');
+      await p.page.locator('#field-iterations input').fill('2500');
+      // Pick Leaky ReLU and He with the mouse, as a person would.
+      await p.page.locator('#field-activation').click();
+      await p.page.locator('#field-activation li[role="option"]', { hasText: 'Leaky ReLU: g(z)' }).click();
+      await p.page.locator('#field-init').click();
+      await p.page.locator('#field-init li[role="option"]', { hasText: 'he: randn' }).click();
+      await p.page.locator('#train').click();
+      const m = await p.waitForSent((x) => x.type === 'train');
+      const parsed = parseTrainSettings(m.settings);
+      assert.ok(parsed, `the host's parseTrainSettings rejects ${JSON.stringify(m.settings)}`);
+      assert.deepEqual(m.settings, {
+        ...DEFAULTS,
+        seed: 7,
+        testFraction: 0.3,
+        batchSize: 64,
+        leakyAlpha: 0.05,
+        normalization: 'none',
+        target: 'colour',
+        hiddenUnits: 6,
+        learningRate: 0.5,
+        iterations: 2500,
+        activation: 'leaky-relu',
+        init: 'he',
+      });
+      assert.deepEqual(parsed, m.settings);
+    }));
+
+  test('invalid inputs show a clear message beside the field and send nothing', () =>
+    withWebviewPage(async (p) => {
+      await ready(p);
+      await p.post(state([]));
+      await frames(p.page);
+      await p.page.locator('#field-learningRate input').fill('0');
+      assert.equal(await text(p.page, '#error-learningRate'), 'Learning rate must be greater than 0.');
+      await p.page.locator('#field-hiddenUnits input').fill('2.5');
+      await p.page.locator('#field-iterations input').fill('');
+      await p.page.locator('#train').click();
+      await p.page.waitForTimeout(200);
+      assert.equal(p.sent.filter((m) => m.type === 'train').length, 0, 'nothing sent');
+      assert.equal(await text(p.page, '#error-hiddenUnits'), 'Hidden units must be a whole number from 1 to 10000.');
+      assert.equal(await text(p.page, '#error-iterations'), 'Iterations must be a whole number from 1 to 10000000.');
+      assert.equal(await p.page.locator('#field-learningRate').evaluate((e) => e.invalid), true);
+      assert.match(await p.page.locator('[aria-live]').first().innerText(), /Learning rate must be greater than 0/);
+      await p.shot('invalid-light');
+      await p.page.locator('#field-learningRate input').fill('0.05');
+      assert.equal(await text(p.page, '#error-learningRate'), '');
+    }, { theme: 'light' }));
+
+  test('the activation control shows each formula; hovering it gives g, g′ and the description', () =>
+    withWebviewPage(async (p) => {
+      await ready(p);
+      await p.post(state([]));
+      await frames(p.page);
+      const title = await p.page.locator('#field-activation').getAttribute('title');
+      assert.match(title, /tanh\(z\) = \(e\^z − e\^−z\) \/ \(e\^z \+ e\^−z\)/);
+      assert.match(title, /tanh'\(z\) = 1 − tanh²\(z\)/);
+      assert.match(title, /Centred on 0/);
+      assert.match(await text(p.page, '#activation-hint'), /tanh'\(z\) = 1 − tanh²\(z\)\s+·\s+range \(−1, 1\)/);
+      await p.page.locator('#field-activation').click();
+      const options = await p.page.locator('#field-activation').evaluate((el) =>
+        Array.from(el.shadowRoot.querySelectorAll('[role="option"], li')).map((o) => o.textContent.trim()).filter(Boolean),
+      );
+      for (const f of ['σ(z) = 1 / (1 + e^−z)', 'ReLU(z) = max(0, z)', 'max(αz, z)']) assert.ok(options.some((o) => o.includes(f)), `${f} in ${options}`);
+      await p.shot('activation-open-dark');
+    }));
+
+  test('runs compared: ticking two runs overlays two runs on the chart', () =>
+    withWebviewPage(async (p) => {
+      await ready(p);
+      await p.post(state([]));
+      await p.post({ type: 'run', run: finished(1, { testPoints: [] }), append: false });
+      await p.post({ type: 'run', run: finished(2, { testPoints: [], settings: { activation: 'relu', learningRate: 0.5 }, points: points(0, 1000, 0.7) }), append: false });
+      await frames(p.page);
+      await frames(p.page);
+      const chartCanvas = p.page.locator('canvas.cost-canvas');
+      assert.equal(await chartCanvas.getAttribute('data-datasets'), '1', 'only the newest run is ticked by default');
+      assert.equal(await p.page.locator('tr[data-run-id="2"] vscode-checkbox').evaluate((e) => e.checked), true);
+      assert.equal(await p.page.locator('tr[data-run-id="1"] vscode-checkbox').evaluate((e) => e.checked), false);
+      await p.page.locator('tr[data-run-id="1"] vscode-checkbox').click();
+      await frames(p.page);
+      await frames(p.page);
+      assert.equal(await chartCanvas.getAttribute('data-datasets'), '2');
+      assert.match(await chartCanvas.getAttribute('aria-label'), /run #1: .*; run #2: /);
+      // Newest first; the label is the checkbox's (its accessible name), then status, cost, accuracy.
+      const labels = await p.page.locator('table.runs tbody vscode-checkbox').evaluateAll((els) => els.map((e) => e.label));
+      assert.deepEqual(labels, ['#2 relu · 4 units · α 0.5', '#1 tanh · 4 units · α 1.2']);
+      const rows = await p.page.locator('table.runs tbody tr').allInnerTexts();
+      assert.match(rows[1], /finished\s+0\.2153\s+90\.8 % \/ 88\.6 %/);
+      // Log scale toggle.
+      await p.page.locator('#log-scale').click();
+      await frames(p.page);
+      assert.match(await chartCanvas.getAttribute('aria-label'), /log scale/);
+      await p.shot('compare-light');
+      // A third run arrives: it is ticked, the person's ticks stay.
+      await p.post({ type: 'run', run: run(3, { points: points(0, 50) }), append: false });
+      await frames(p.page);
+      await frames(p.page);
+      assert.equal(await chartCanvas.getAttribute('data-datasets'), '2', 'run #1 (ticked by hand) and the new run #3; #2 was the automatic pick');
+    }, { theme: 'light' }));
+
+  test('a reload restores the view from the saved state before the host answers', async () => {
+    let saved;
+    await withWebviewPage(async (p) => {
+      await ready(p);
+      await p.post(state([finished(1), finished(2, { settings: { hiddenUnits: 8 } })]));
+      await frames(p.page);
+      await p.page.locator('tr[data-run-id="1"] vscode-checkbox').click();
+      await p.page.locator('#log-scale').click();
+      await p.page.locator('#field-learningRate input').fill('0.3');
+      // The panel saves its state shortly after each change.
+      for (let i = 0; i < 50 && !(p.state()?.checked?.length === 2 && p.state()?.log && p.state()?.form?.learningRate === '0.3'); i++) await p.page.waitForTimeout(100);
+      saved = p.state();
+      assert.deepEqual([saved.checked.slice().sort(), saved.log, saved.form.learningRate, saved.runs.length], [[1, 2], true, '0.3', 2]);
+    });
+    await withWebviewPage(
+      async (p) => {
+        await ready(p);
+        await frames(p.page);
+        assert.match(await banner(p.page), /Finished run #2/);
+        assert.equal(await p.page.locator('canvas.cost-canvas').getAttribute('data-datasets'), '4');
+        assert.equal(await p.page.locator('#log-scale').evaluate((e) => e.checked), true);
+        assert.equal(await p.page.locator('#field-learningRate').evaluate((e) => e.value), '0.3');
+        // The host's state then replaces the runs but keeps the person's choices.
+        await p.post(state([finished(1), finished(2, { settings: { hiddenUnits: 8 } })]));
+        await frames(p.page);
+        assert.equal(await p.page.locator('#field-learningRate').evaluate((e) => e.value), '0.3', 'an edited field is not overwritten');
+        assert.equal(await p.page.locator('canvas.cost-canvas').getAttribute('data-datasets'), '4');
+      },
+      { state: saved },
+    );
+  });
+
+  test('keyboard: every control is reachable with Tab and shows a visible focus', () =>
+    withWebviewPage(async (p) => {
+      await ready(p);
+      await p.post(state([finished(1), finished(2)], true));
+      await frames(p.page);
+      const reached = new Set();
+      for (let i = 0; i < 40; i++) {
+        await p.page.keyboard.press('Tab');
+        const id = await p.page.evaluate(() => {
+          const a = document.activeElement;
+          if (!a) return '';
+          if (a.id) return `#${a.id}`;
+          if (a.matches('tr[data-run-id] vscode-checkbox')) return `check-${a.closest('tr').dataset.runId}`;
+          if (a.matches('.link-button')) return `details-${a.closest('tr').dataset.runId}`;
+          if (a.matches('canvas.heatmap')) return `heatmap-${[...document.querySelectorAll('canvas.heatmap')].indexOf(a)}`;
+          return a.tagName.toLowerCase();
+        });
+        reached.add(id);
+      }
+      for (const want of ['#log-scale', '#field-hiddenUnits', '#field-activation', '#field-learningRate', '#field-iterations', '#field-init', '#train', '#stop', '#save', 'check-1', 'check-2', 'details-1', 'heatmap-0', 'heatmap-3']) {
+        assert.ok(reached.has(want), `${want} not reached by Tab; reached ${[...reached].join(' ')}`);
+      }
+      // The focused element has a visible outline in the focus colour.
+      await p.page.locator('.link-button').first().focus();
+      const outline = await p.page.locator('.link-button').first().evaluate((e) => getComputedStyle(e).outlineStyle + ' ' + getComputedStyle(e).outlineColor);
+      assert.match(outline, /solid rgb\(0, 120, 212\)/);
+    }));
+});

@@ -1,0 +1,214 @@
+/**
+ * The cost chart: training cost per iteration (solid) and test cost (dashed) of every ticked
+ * run, one colour per run. Redraws are batched into one per animation frame and each series is
+ * decimated to about two points per pixel (min and max of each pixel's bucket), so the chart
+ * stays smooth whatever the iteration count.
+ */
+import {
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  LogarithmicScale,
+  PointElement,
+  Tooltip,
+  type ChartDataset,
+  type TooltipItem,
+} from 'chart.js';
+import type { CostPoint } from '../src/protocol';
+import { fmt, fmtExact } from './dom';
+import type { Theme } from './theme';
+
+Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Tooltip, Legend);
+
+export interface CostSeries {
+  runId: number;
+  /** Short name in the legend and tooltips: "#2". */
+  name: string;
+  colour: string;
+  points: readonly CostPoint[];
+  testPoints: readonly CostPoint[];
+}
+
+interface XY {
+  x: number;
+  y: number;
+}
+
+/**
+ * Min/max per bucket: keeps the first and last point and, for each of `buckets` equal x-ranges,
+ * the lowest and highest cost in x order, so spikes (divergence) survive decimation.
+ * Non-finite costs are left out (a diverged cost cannot be drawn); on a log scale so is y ≤ 0.
+ */
+export function decimate(points: readonly CostPoint[], buckets: number, log: boolean): XY[] {
+  const ok = (y: number): boolean => Number.isFinite(y) && (!log || y > 0);
+  const n = points.length;
+  if (n <= Math.max(4, buckets * 2)) {
+    const out: XY[] = [];
+    for (const p of points) if (ok(p[1])) out.push({ x: p[0], y: p[1] });
+    return out;
+  }
+  const x0 = points[0][0];
+  const x1 = points[n - 1][0];
+  const span = x1 - x0 || 1;
+  const out: XY[] = [];
+  let bucket = -1;
+  let lo: CostPoint | null = null;
+  let hi: CostPoint | null = null;
+  const flush = (): void => {
+    if (!lo || !hi) return;
+    if (lo === hi) out.push({ x: lo[0], y: lo[1] });
+    else if (lo[0] < hi[0]) out.push({ x: lo[0], y: lo[1] }, { x: hi[0], y: hi[1] });
+    else out.push({ x: hi[0], y: hi[1] }, { x: lo[0], y: lo[1] });
+  };
+  for (let i = 0; i < n; i++) {
+    const p = points[i];
+    if (!ok(p[1])) continue;
+    const b = Math.min(buckets - 1, Math.floor(((p[0] - x0) / span) * buckets));
+    if (b !== bucket || !lo || !hi) {
+      flush();
+      bucket = b;
+      lo = hi = p;
+    } else {
+      if (p[1] < lo[1]) lo = p;
+      if (p[1] > hi[1]) hi = p;
+    }
+  }
+  flush();
+  // The latest point always shows (it is what a person watches while training).
+  const last = points[n - 1];
+  if (ok(last[1]) && out.length && out[out.length - 1].x !== last[0]) out.push({ x: last[0], y: last[1] });
+  return out;
+}
+
+export class CostChart {
+  private readonly chart: Chart<'line', XY[]>;
+  private series: CostSeries[] = [];
+  private log = false;
+  private frame = 0;
+
+  constructor(
+    private readonly canvas: HTMLCanvasElement,
+    theme: Theme,
+  ) {
+    this.chart = new Chart<'line', XY[]>(canvas, {
+      type: 'line',
+      data: { datasets: [] },
+      options: {
+        animation: false,
+        responsive: true,
+        maintainAspectRatio: false,
+        parsing: false,
+        normalized: true,
+        spanGaps: true,
+        interaction: { mode: 'nearest', axis: 'x', intersect: false },
+        elements: { point: { radius: 0, hitRadius: 6, hoverRadius: 3 }, line: { borderWidth: 1.5, tension: 0 } },
+        scales: {
+          x: { type: 'linear', title: { display: true, text: 'iteration' }, ticks: { maxTicksLimit: 8, precision: 0 } },
+          y: { type: 'linear', title: { display: true, text: 'cost J' }, ticks: { maxTicksLimit: 6 } },
+        },
+        plugins: {
+          legend: { position: 'bottom', labels: { boxWidth: 18, boxHeight: 2 } },
+          tooltip: {
+            callbacks: {
+              title: (items: TooltipItem<'line'>[]) => (items.length ? `iteration ${items[0].parsed.x}` : ''),
+              label: (item: TooltipItem<'line'>) => `${item.dataset.label ?? ''}: ${fmtExact(item.parsed.y ?? NaN)}`,
+            },
+          },
+        },
+        onResize: () => this.schedule(),
+      },
+    });
+    this.applyTheme(theme);
+  }
+
+  setSeries(series: CostSeries[]): void {
+    this.series = series;
+    this.schedule();
+  }
+
+  setLog(log: boolean): void {
+    if (this.log === log) return;
+    this.log = log;
+    const y = this.chart.options.scales?.y;
+    if (y) (y as { type: string }).type = log ? 'logarithmic' : 'linear';
+    this.schedule();
+  }
+
+  applyTheme(t: Theme): void {
+    Chart.defaults.font.family = t.fontFamily;
+    Chart.defaults.font.size = Math.max(10, t.fontSize - 1);
+    Chart.defaults.color = t.foreground;
+    Chart.defaults.borderColor = t.grid;
+    const o = this.chart.options;
+    for (const axis of ['x', 'y'] as const) {
+      const s = o.scales?.[axis];
+      if (!s) continue;
+      s.grid = { ...(s.grid ?? {}), color: t.grid };
+      s.border = { ...(s.border ?? {}), color: t.border };
+      s.ticks = { ...(s.ticks ?? {}), color: t.description };
+      (s as { title: { color: string } }).title.color = t.description;
+    }
+    if (o.plugins?.legend?.labels) o.plugins.legend.labels.color = t.foreground;
+    if (o.plugins?.tooltip) {
+      o.plugins.tooltip.backgroundColor = t.background;
+      o.plugins.tooltip.titleColor = t.foreground;
+      o.plugins.tooltip.bodyColor = t.foreground;
+      o.plugins.tooltip.borderColor = t.border;
+      o.plugins.tooltip.borderWidth = 1;
+    }
+    this.schedule();
+  }
+
+  /** Number of datasets drawn (for tests and the aria-label). */
+  get datasetCount(): number {
+    return this.chart.data.datasets.length;
+  }
+
+  private schedule(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.redraw();
+    });
+  }
+
+  private redraw(): void {
+    const buckets = Math.max(50, Math.round(this.chart.chartArea ? this.chart.chartArea.width : this.canvas.clientWidth || 600));
+    const datasets: ChartDataset<'line', XY[]>[] = [];
+    for (const s of this.series) {
+      datasets.push({
+        label: `${s.name} train cost`,
+        data: decimate(s.points, buckets, this.log),
+        borderColor: s.colour,
+        backgroundColor: s.colour,
+      });
+      if (s.testPoints.length) {
+        datasets.push({
+          label: `${s.name} test cost`,
+          data: decimate(s.testPoints, buckets, this.log),
+          borderColor: s.colour,
+          backgroundColor: s.colour,
+          borderDash: [5, 4],
+        });
+      }
+    }
+    this.chart.data.datasets = datasets;
+    this.chart.update('none');
+    this.canvas.setAttribute('aria-label', describe(this.series, this.log));
+    this.canvas.dataset.datasets = String(datasets.length);
+  }
+}
+
+function describe(series: CostSeries[], log: boolean): string {
+  if (!series.length) return 'Cost per iteration: no run shown';
+  const parts = series.map((s) => {
+    const last = s.points[s.points.length - 1];
+    const test = s.testPoints[s.testPoints.length - 1];
+    return last
+      ? `run ${s.name}: cost ${fmt(last[1])} at iteration ${last[0]}${test ? `, test cost ${fmt(test[1])}` : ''}`
+      : `run ${s.name}: no iteration yet`;
+  });
+  return `Cost per iteration${log ? ' (log scale)' : ''}; ${parts.join('; ')}`;
+}

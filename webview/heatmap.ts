@@ -1,0 +1,471 @@
+/**
+ * Heatmaps of one layer's parameters, W[l] and b[l], side by side on a shared diverging colour
+ * scale centred on 0 (negative: --vscode-charts-blue, 0: the editor background, positive:
+ * --vscode-charts-red). Rows are the units of this layer, columns the units of the previous one.
+ * Hovering a cell (or moving a keyboard cursor with the arrow keys) shows its exact value and
+ * its (row, column) in the read-out line and a tooltip.
+ */
+import { fmt, fmtExact, h, setText } from './dom';
+import { divergingColor, type Theme } from './theme';
+import type { DatasetSummary, ParamsSnapshot } from '../src/protocol';
+
+export interface MatrixSpec {
+  /** "W[1]" */
+  name: string;
+  values: number[][];
+  rowLabels: string[];
+  colLabels: string[];
+  /** "hidden units × features" */
+  meaning: string;
+}
+
+export interface LayerSpec {
+  w: MatrixSpec;
+  b: MatrixSpec;
+}
+
+interface Layout {
+  rowLabelW: number;
+  band: number;
+  cellH: number;
+  showRowLabels: boolean;
+}
+
+const MAX_PLOT_H = 280;
+const MAX_CELL_H = 26;
+const MAX_CELL_W = 44;
+const GAP = 16;
+
+let measureCtx: CanvasRenderingContext2D | null = null;
+function measure(text: string, font: string): number {
+  measureCtx ??= document.createElement('canvas').getContext('2d');
+  if (!measureCtx) return text.length * 7;
+  measureCtx.font = font;
+  return measureCtx.measureText(text).width;
+}
+
+function clip(s: string, max = 18): string {
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
+function rangeOf(m: number[][]): { min: number; max: number } {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const row of m) for (const v of row) if (Number.isFinite(v)) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return min <= max ? { min, max } : { min: 0, max: 0 };
+}
+
+/** The tooltip shared by every heatmap (one element, moved around). */
+class Tip {
+  readonly el = h('div', { class: 'heatmap-tip', attrs: { 'aria-hidden': 'true' } });
+  show(text: string, x: number, y: number): void {
+    setText(this.el, text);
+    this.el.classList.add('visible');
+    const w = this.el.offsetWidth;
+    const left = Math.min(window.innerWidth - w - 4, x + 12);
+    this.el.style.left = `${Math.max(4, left)}px`;
+    this.el.style.top = `${y + 16}px`;
+  }
+  hide(): void {
+    this.el.classList.remove('visible');
+  }
+}
+
+class MatrixCanvas {
+  readonly figure: HTMLElement;
+  readonly canvas: HTMLCanvasElement;
+  private readonly caption: HTMLElement;
+  private spec: MatrixSpec | null = null;
+  private cell: { r: number; c: number } | null = null;
+  private geom = { left: 0, top: 0, cellW: 1, cellH: 1, w: 0, h: 0 };
+  private last: { theme: Theme; maxAbs: number; layout: Layout; cellW: number; withRowLabels: boolean } | null = null;
+
+  constructor(
+    private readonly readout: (text: string) => void,
+    private readonly tip: Tip,
+  ) {
+    this.canvas = h('canvas', { class: 'heatmap', attrs: { role: 'img', tabindex: 0 } });
+    this.caption = h('figcaption', { class: 'matrix-caption' });
+    this.figure = h('figure', { class: 'matrix' }, [this.caption, this.canvas]);
+    this.canvas.addEventListener('mousemove', (e) => this.hover(e));
+    this.canvas.addEventListener('mouseleave', () => this.leave());
+    this.canvas.addEventListener('keydown', (e) => this.key(e));
+    this.canvas.addEventListener('focus', () => {
+      if (!this.cell && this.spec?.values.length) this.select(0, 0, null);
+    });
+    this.canvas.addEventListener('blur', () => this.leave());
+  }
+
+  set(spec: MatrixSpec): void {
+    this.spec = spec;
+    const rows = spec.values.length;
+    const cols = rows ? spec.values[0].length : 0;
+    setText(this.caption, `${spec.name}  ${rows} × ${cols} (${spec.meaning})`);
+    if (this.cell && (this.cell.r >= rows || this.cell.c >= cols)) this.cell = null;
+  }
+
+  get cols(): number {
+    return this.spec?.values[0]?.length ?? 0;
+  }
+
+  /** CSS width this matrix needs at a given cell width. */
+  widthFor(layout: Layout, cellW: number, withRowLabels: boolean): number {
+    return (withRowLabels ? layout.rowLabelW : 0) + this.cols * cellW + 2;
+  }
+
+  draw(theme: Theme, maxAbs: number, layout: Layout, cellW: number, withRowLabels: boolean): void {
+    this.last = { theme, maxAbs, layout, cellW, withRowLabels };
+    const spec = this.spec;
+    if (!spec) return;
+    const rows = spec.values.length;
+    const cols = this.cols;
+    const left = withRowLabels ? layout.rowLabelW : 0;
+    const top = layout.band;
+    const w = cols * cellW;
+    const hgt = rows * layout.cellH;
+    const cssW = Math.ceil(left + w + 2);
+    const cssH = Math.ceil(top + hgt + 2);
+    const dpr = window.devicePixelRatio || 1;
+    const c = this.canvas;
+    if (c.width !== Math.round(cssW * dpr) || c.height !== Math.round(cssH * dpr)) {
+      c.width = Math.round(cssW * dpr);
+      c.height = Math.round(cssH * dpr);
+      c.style.width = `${cssW}px`;
+      c.style.height = `${cssH}px`;
+    }
+    this.geom = { left: left + 1, top: top + 1, cellW, cellH: layout.cellH, w, h: hgt };
+    const ctx = c.getContext('2d');
+    if (!ctx) return;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, cssW, cssH);
+
+    // Cells: one pixel per cell in an offscreen image (sampled when there are more cells than
+    // pixels), scaled up without smoothing.
+    const sw = Math.max(1, Math.min(cols, Math.ceil(w * dpr)));
+    const sh = Math.max(1, Math.min(rows, Math.ceil(hgt * dpr)));
+    const img = new ImageData(sw, sh);
+    for (let j = 0; j < sh; j++) {
+      const row = spec.values[Math.floor((j * rows) / sh)];
+      for (let i = 0; i < sw; i++) {
+        const [r, g, b] = divergingColor(theme, row[Math.floor((i * cols) / sw)], maxAbs);
+        const k = (j * sw + i) * 4;
+        img.data[k] = r;
+        img.data[k + 1] = g;
+        img.data[k + 2] = b;
+        img.data[k + 3] = 255;
+      }
+    }
+    const off = document.createElement('canvas');
+    off.width = sw;
+    off.height = sh;
+    off.getContext('2d')?.putImageData(img, 0, 0);
+    ctx.imageSmoothingEnabled = false;
+    const gx = this.geom.left;
+    const gy = this.geom.top;
+    ctx.drawImage(off, gx, gy, w, hgt);
+
+    // Grid lines when cells are big enough to tell apart, and a frame.
+    ctx.strokeStyle = theme.border;
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    if (cellW >= 6) {
+      for (let i = 1; i < cols; i++) {
+        const x = Math.round(gx + i * cellW) + 0.5;
+        ctx.moveTo(x, gy);
+        ctx.lineTo(x, gy + hgt);
+      }
+    }
+    if (layout.cellH >= 6) {
+      for (let j = 1; j < rows; j++) {
+        const y = Math.round(gy + j * layout.cellH) + 0.5;
+        ctx.moveTo(gx, y);
+        ctx.lineTo(gx + w, y);
+      }
+    }
+    ctx.stroke();
+    ctx.strokeStyle = theme.description;
+    ctx.strokeRect(gx - 0.5, gy - 0.5, w + 1, hgt + 1);
+
+    // Labels (drawn as canvas text: nothing is parsed).
+    const font = `${Math.max(10, theme.fontSize - 1)}px ${theme.fontFamily}`;
+    ctx.font = font;
+    ctx.fillStyle = theme.description;
+    if (withRowLabels && layout.showRowLabels) {
+      ctx.textAlign = 'right';
+      ctx.textBaseline = 'middle';
+      for (let j = 0; j < rows; j++) ctx.fillText(clip(spec.rowLabels[j] ?? ''), gx - 6, gy + (j + 0.5) * layout.cellH, layout.rowLabelW - 8);
+    }
+    if (layout.band > 0 && cellW >= theme.fontSize + 1) {
+      const vertical = spec.colLabels.some((l) => measure(clip(l), font) > cellW - 4);
+      ctx.textBaseline = 'middle';
+      for (let i = 0; i < cols; i++) {
+        const label = clip(spec.colLabels[i] ?? '');
+        const x = gx + (i + 0.5) * cellW;
+        if (vertical) {
+          ctx.save();
+          ctx.translate(x, gy - 5);
+          ctx.rotate(-Math.PI / 2);
+          ctx.textAlign = 'left';
+          ctx.fillText(label, 0, 0, layout.band - 8);
+          ctx.restore();
+        } else {
+          ctx.textAlign = 'center';
+          ctx.fillText(label, x, gy - 4 - theme.fontSize / 2, cellW - 2);
+        }
+      }
+    }
+
+    // The cell under the pointer or the keyboard cursor.
+    if (this.cell) {
+      ctx.strokeStyle = theme.focus;
+      ctx.lineWidth = 2;
+      const cx = gx + this.cell.c * cellW;
+      const cy = gy + this.cell.r * layout.cellH;
+      ctx.strokeRect(cx + 1, cy + 1, Math.max(1, cellW - 2), Math.max(1, layout.cellH - 2));
+    }
+
+    const { min, max } = rangeOf(spec.values);
+    c.setAttribute(
+      'aria-label',
+      `${spec.name}: ${rows} × ${cols} matrix (${spec.meaning}), values from ${fmt(min)} to ${fmt(max)}. ` +
+        'Use the arrow keys to read single values.',
+    );
+  }
+
+  private redraw(): void {
+    const l = this.last;
+    if (l) this.draw(l.theme, l.maxAbs, l.layout, l.cellW, l.withRowLabels);
+  }
+
+  private cellAt(e: MouseEvent): { r: number; c: number } | null {
+    const rect = this.canvas.getBoundingClientRect();
+    const x = e.clientX - rect.left - this.geom.left;
+    const y = e.clientY - rect.top - this.geom.top;
+    if (x < 0 || y < 0 || x >= this.geom.w || y >= this.geom.h) return null;
+    const rows = this.spec?.values.length ?? 0;
+    return {
+      r: Math.min(rows - 1, Math.floor(y / this.geom.cellH)),
+      c: Math.min(this.cols - 1, Math.floor(x / this.geom.cellW)),
+    };
+  }
+
+  private hover(e: MouseEvent): void {
+    const at = this.cellAt(e);
+    if (!at) return this.leave();
+    this.select(at.r, at.c, { x: e.clientX, y: e.clientY });
+  }
+
+  private select(r: number, c: number, pointer: { x: number; y: number } | null): void {
+    const spec = this.spec;
+    if (!spec) return;
+    const changed = !this.cell || this.cell.r !== r || this.cell.c !== c;
+    this.cell = { r, c };
+    const text = `${spec.name}[${spec.rowLabels[r] ?? r + 1}, ${spec.colLabels[c] ?? c + 1}] = ${fmtExact(spec.values[r][c])}`;
+    this.readout(text);
+    if (pointer) this.tip.show(text, pointer.x, pointer.y);
+    else {
+      const rect = this.canvas.getBoundingClientRect();
+      this.tip.show(text, rect.left + this.geom.left + (c + 1) * this.geom.cellW, rect.top + this.geom.top + r * this.geom.cellH);
+    }
+    if (changed) this.redraw();
+  }
+
+  private leave(): void {
+    this.tip.hide();
+    if (this.cell) {
+      this.cell = null;
+      this.redraw();
+    }
+  }
+
+  private key(e: KeyboardEvent): void {
+    const spec = this.spec;
+    if (!spec || !spec.values.length) return;
+    const cur = this.cell ?? { r: 0, c: 0 };
+    const rows = spec.values.length;
+    const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    if (e.key === 'Escape') return this.leave();
+    const m = moves[e.key];
+    if (!m) return;
+    e.preventDefault();
+    this.select(Math.max(0, Math.min(rows - 1, cur.r + m[0])), Math.max(0, Math.min(this.cols - 1, cur.c + m[1])), null);
+  }
+}
+
+/** W[l] and b[l] of one layer, their shared scale and its legend. */
+export class LayerHeatmaps {
+  readonly element: HTMLElement;
+  private readonly w: MatrixCanvas;
+  private readonly b: MatrixCanvas;
+  private readonly row: HTMLElement;
+  private readonly legendBar: HTMLCanvasElement;
+  private readonly legendMin: HTMLElement;
+  private readonly legendMax: HTMLElement;
+  private readonly legendRange: HTMLElement;
+  private spec: LayerSpec | null = null;
+
+  constructor(title: string, readout: (text: string) => void, tip: Tip) {
+    this.w = new MatrixCanvas(readout, tip);
+    this.b = new MatrixCanvas(readout, tip);
+    this.row = h('div', { class: 'matrices' }, [this.w.figure, this.b.figure]);
+    this.legendBar = h('canvas', { class: 'legend-bar', attrs: { 'aria-hidden': 'true', width: 160, height: 10 } });
+    this.legendMin = h('span', { class: 'legend-end' });
+    this.legendMax = h('span', { class: 'legend-end' });
+    this.legendRange = h('span', { class: 'legend-range' });
+    const legend = h('div', { class: 'legend' }, [
+      this.legendMin,
+      h('span', { class: 'legend-scale' }, [this.legendBar, h('span', { class: 'legend-zero', text: '0' })]),
+      this.legendMax,
+      this.legendRange,
+    ]);
+    this.element = h('section', { class: 'layer', attrs: { 'aria-label': title } }, [h('h3', { text: title }), this.row, legend]);
+  }
+
+  set(spec: LayerSpec): void {
+    this.spec = spec;
+    this.w.set(spec.w);
+    this.b.set(spec.b);
+  }
+
+  draw(theme: Theme): void {
+    const spec = this.spec;
+    if (!spec) return;
+    const width = Math.max(160, this.row.clientWidth || this.element.clientWidth || 600);
+    const rows = spec.w.values.length;
+    const font = `${Math.max(10, theme.fontSize - 1)}px ${theme.fontFamily}`;
+    const cellH = Math.max(1, Math.min(MAX_CELL_H, Math.floor(MAX_PLOT_H / Math.max(1, rows)) || 1));
+    const showRowLabels = cellH >= theme.fontSize;
+    const rowLabelW = showRowLabels ? Math.ceil(Math.min(130, Math.max(...spec.w.rowLabels.map((l) => measure(clip(l), font)), 10)) + 10) : 4;
+    const bCellW = Math.max(16, Math.min(MAX_CELL_H, cellH));
+    const layoutBase = { rowLabelW, cellH, showRowLabels };
+    const cols = Math.max(1, this.w.cols);
+    const avail = width - rowLabelW - bCellW - GAP - 8;
+    const raw = avail / cols;
+    const cellW = Math.max(0.5, Math.min(MAX_CELL_W, raw >= 2 ? Math.floor(raw) : raw));
+    // Column-label band: horizontal labels if they fit the cells, else vertical ones.
+    let band = 6;
+    if (cellW >= theme.fontSize + 1) {
+      const widest = Math.max(...spec.w.colLabels.map((l) => measure(clip(l), font)), 0);
+      band = widest > cellW - 4 ? Math.min(120, Math.ceil(widest) + 10) : theme.fontSize + 8;
+    }
+    const layout: Layout = { ...layoutBase, band };
+    const { min: wMin, max: wMax } = rangeOf(spec.w.values);
+    const { min: bMin, max: bMax } = rangeOf(spec.b.values);
+    const min = Math.min(wMin, bMin);
+    const max = Math.max(wMax, bMax);
+    const maxAbs = Math.max(Math.abs(min), Math.abs(max));
+    this.w.draw(theme, maxAbs, layout, cellW, true);
+    this.b.draw(theme, maxAbs, layout, bCellW, false);
+    this.drawLegend(theme, maxAbs);
+    setText(this.legendMin, maxAbs ? fmt(-maxAbs, 3) : '0');
+    setText(this.legendMax, maxAbs ? fmt(maxAbs, 3) : '0');
+    setText(this.legendRange, `min ${fmt(min)} · max ${fmt(max)}`);
+  }
+
+  private drawLegend(theme: Theme, maxAbs: number): void {
+    const c = this.legendBar;
+    const ctx = c.getContext('2d');
+    if (!ctx) return;
+    const img = ctx.createImageData(c.width, c.height);
+    for (let i = 0; i < c.width; i++) {
+      const v = ((i / (c.width - 1)) * 2 - 1) * (maxAbs || 1);
+      const [r, g, b] = divergingColor(theme, v, maxAbs || 1);
+      for (let j = 0; j < c.height; j++) {
+        const k = (j * c.width + i) * 4;
+        img.data[k] = r;
+        img.data[k + 1] = g;
+        img.data[k + 2] = b;
+        img.data[k + 3] = 255;
+      }
+    }
+    ctx.putImageData(img, 0, 0);
+    ctx.strokeStyle = theme.description;
+    ctx.strokeRect(0.5, 0.5, c.width - 1, c.height - 1);
+  }
+}
+
+/** The parameter section: layer 1 and layer 2, the read-out line and the shared tooltip. */
+export class ParamsHeatmaps {
+  readonly element: HTMLElement;
+  readonly readout: HTMLElement;
+  private readonly layer1: LayerHeatmaps;
+  private readonly layer2: LayerHeatmaps;
+  private readonly tip = new Tip();
+  private readonly empty: HTMLElement;
+  private readonly body: HTMLElement;
+  private frame = 0;
+  private theme: Theme;
+  private hasSpec = false;
+
+  constructor(theme: Theme) {
+    this.theme = theme;
+    this.readout = h('p', { class: 'readout', text: 'Hover a cell (or focus a heatmap and use the arrow keys) to read its value.' });
+    const say = (t: string): void => setText(this.readout, t);
+    this.layer1 = new LayerHeatmaps('Layer 1 (hidden)', say, this.tip);
+    this.layer2 = new LayerHeatmaps('Layer 2 (output)', say, this.tip);
+    this.empty = h('p', { class: 'placeholder', text: 'The weights W[1], b[1], W[2], b[2] appear here when training starts.' });
+    this.body = h('div', { class: 'params-body hidden' }, [this.layer1.element, this.layer2.element, this.readout]);
+    this.element = h('div', { class: 'params' }, [this.empty, this.body]);
+    document.body.append(this.tip.el);
+    new ResizeObserver(() => this.schedule()).observe(this.element);
+  }
+
+  set(layers: [LayerSpec, LayerSpec] | null): void {
+    this.hasSpec = !!layers;
+    this.empty.classList.toggle('hidden', !!layers);
+    this.body.classList.toggle('hidden', !layers);
+    if (layers) {
+      this.layer1.set(layers[0]);
+      this.layer2.set(layers[1]);
+    }
+    this.schedule();
+  }
+
+  setTheme(theme: Theme): void {
+    this.theme = theme;
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.frame || !this.hasSpec) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.layer1.draw(this.theme);
+      this.layer2.draw(this.theme);
+    });
+  }
+}
+
+/** The lesson's labels for W[1], b[1], W[2], b[2] of a run. */
+export function layersFor(p: ParamsSnapshot, d: DatasetSummary | undefined): [LayerSpec, LayerSpec] {
+  const nh = p.W1.length;
+  const nx = p.W1[0]?.length ?? 0;
+  const ny = p.W2.length;
+  const hidden = Array.from({ length: nh }, (_, i) => `h${i + 1}`);
+  const features = Array.from({ length: nx }, (_, i) => d?.featureNames[i] ?? `x${i + 1}`);
+  let outputs: string[];
+  let outMeaning: string;
+  if (d && d.output === 'sigmoid' && ny === 1) {
+    outputs = [`ŷ (${d.classes[1] ?? '1'})`];
+    outMeaning = 'output unit × hidden units';
+  } else if (d && ny === d.classes.length) {
+    outputs = d.classes.slice();
+    outMeaning = 'classes × hidden units';
+  } else {
+    outputs = Array.from({ length: ny }, (_, i) => (ny === 1 ? 'ŷ' : `y${i + 1}`));
+    outMeaning = ny === 1 ? 'output unit × hidden units' : 'outputs × hidden units';
+  }
+  return [
+    {
+      w: { name: 'W[1]', values: p.W1, rowLabels: hidden, colLabels: features, meaning: 'hidden units × features' },
+      b: { name: 'b[1]', values: p.b1, rowLabels: hidden, colLabels: ['b'], meaning: 'hidden units × 1' },
+    },
+    {
+      w: { name: 'W[2]', values: p.W2, rowLabels: outputs, colLabels: hidden, meaning: outMeaning },
+      b: { name: 'b[2]', values: p.b2, rowLabels: outputs, colLabels: ['b'], meaning: `${ny === 1 ? 'output unit' : 'outputs'} × 1` },
+    },
+  ];
+}

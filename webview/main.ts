@@ -1,0 +1,298 @@
+/**
+ * The panel's webview: receives the host's messages (src/protocol.ts), keeps the session's runs,
+ * and draws them: status banner, cost chart, runs compared, controls, summary and heatmaps.
+ * Draws only what it is sent; sends back intents (ready, train, stop, saveModel).
+ * Everything renders in one animation frame however many messages arrive in between.
+ */
+import './panel.css';
+import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
+import type { FromWebview, RunView, ToWebview, TrainSettings } from '../src/protocol';
+import { Controls, type FormValues, type ValidSettings } from './controls';
+import { CostChart } from './costChart';
+import { h } from './dom';
+import { layersFor, ParamsHeatmaps } from './heatmap';
+import { RunsList } from './runsList';
+import { StatusView } from './status';
+import { Summary } from './summary';
+import { onThemeChange, readTheme } from './theme';
+
+interface VsCodeApi {
+  postMessage(message: FromWebview): void;
+  getState(): unknown;
+  setState<T>(state: T): T;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+/** What survives a reload of the webview (the host also re-sends its state on 'ready'). */
+interface Persisted {
+  v: 1;
+  runs: RunView[];
+  defaults?: TrainSettings;
+  training: boolean;
+  checked: number[];
+  autoTicked?: number;
+  currentId?: number;
+  log: boolean;
+  form?: FormValues;
+  formDirty: boolean;
+}
+
+/** Used only until the host's defaults arrive (the same as the extension's settings). */
+const FALLBACK: TrainSettings = {
+  hiddenUnits: 4,
+  activation: 'tanh',
+  leakyAlpha: 0.01,
+  learningRate: 1.2,
+  iterations: 10000,
+  batchSize: 0,
+  init: 'small',
+  seed: 2,
+  normalization: 'standard',
+  testFraction: 0.2,
+};
+
+const vscode = acquireVsCodeApi();
+
+// ── state ─────────────────────────────────────────────────────────────────────
+const runs = new Map<number, RunView>();
+let defaults: TrainSettings | undefined;
+let training = false;
+const checked = new Set<number>();
+/** The run ticked automatically as the newest; unticked again when a newer one arrives. */
+let autoTicked: number | undefined;
+/** The run whose status, summary and heatmaps are shown. */
+let currentId: number | undefined;
+let log = false;
+let formDirty = false;
+
+function restore(): FormValues | undefined {
+  const s = vscode.getState() as Partial<Persisted> | undefined | null;
+  if (!s || s.v !== 1) return undefined;
+  for (const r of s.runs ?? []) runs.set(r.id, r);
+  defaults = s.defaults;
+  training = !!s.training;
+  for (const id of s.checked ?? []) if (runs.has(id)) checked.add(id);
+  autoTicked = s.autoTicked;
+  currentId = s.currentId !== undefined && runs.has(s.currentId) ? s.currentId : newestId();
+  log = !!s.log;
+  formDirty = !!s.formDirty;
+  return s.form;
+}
+
+let persistTimer: ReturnType<typeof setTimeout> | undefined;
+function persist(): void {
+  if (persistTimer) return;
+  persistTimer = setTimeout(() => {
+    persistTimer = undefined;
+    const state: Persisted = {
+      v: 1,
+      runs: [...runs.values()],
+      ...(defaults ? { defaults } : {}),
+      training,
+      checked: [...checked],
+      ...(autoTicked !== undefined ? { autoTicked } : {}),
+      ...(currentId !== undefined ? { currentId } : {}),
+      log,
+      form: controls.values(),
+      formDirty,
+    };
+    vscode.setState(state);
+  }, 300);
+}
+
+function newestId(): number | undefined {
+  let best: number | undefined;
+  for (const id of runs.keys()) if (best === undefined || id > best) best = id;
+  return best;
+}
+
+function formFrom(s: TrainSettings): FormValues {
+  return {
+    hiddenUnits: String(s.hiddenUnits),
+    activation: s.activation,
+    learningRate: String(s.learningRate),
+    iterations: String(s.iterations),
+    init: s.init,
+  };
+}
+
+/** Settings of a new run: the five controls over the last run's settings (or the defaults). */
+function settingsFor(v: ValidSettings): TrainSettings {
+  const last = newestId();
+  const base = (last !== undefined ? runs.get(last)?.settings : undefined) ?? defaults ?? FALLBACK;
+  return { ...base, ...v };
+}
+
+// ── view ──────────────────────────────────────────────────────────────────────
+let theme = readTheme();
+const app = document.getElementById('app') ?? document.body.appendChild(h('div', { attrs: { id: 'app' } }));
+
+const status = new StatusView();
+const chartCanvas = h('canvas', { class: 'cost-canvas', attrs: { role: 'img', 'aria-label': 'Cost per iteration: no run shown' } });
+const chart = new CostChart(chartCanvas, theme);
+const logToggle = document.createElement('vscode-checkbox');
+logToggle.label = 'Log scale';
+logToggle.id = 'log-scale';
+logToggle.setAttribute('aria-label', 'Logarithmic cost axis');
+logToggle.addEventListener('change', () => {
+  log = logToggle.checked;
+  chart.setLog(log);
+  persist();
+});
+
+const runsList = new RunsList(
+  (id, on) => {
+    if (on) checked.add(id);
+    else checked.delete(id);
+    if (autoTicked === id) autoTicked = undefined; // the person chose: leave it as it is
+    schedule();
+  },
+  (id) => {
+    currentId = id;
+    if (!checked.has(id)) checked.add(id);
+    schedule();
+  },
+);
+
+const controls = new Controls({
+  onTrain: (v) => {
+    const settings = settingsFor(v);
+    vscode.postMessage({ type: 'train', settings });
+    formDirty = false;
+    status.announce(`Training requested: ${v.hiddenUnits} hidden units, ${v.activation}, learning rate ${v.learningRate}, ${v.iterations} iterations.`);
+    persist();
+  },
+  onStop: () => vscode.postMessage({ type: 'stop' }),
+  onSave: () => {
+    if (currentId !== undefined) vscode.postMessage({ type: 'saveModel', runId: currentId });
+  },
+  onEdit: () => {
+    formDirty = true;
+    persist();
+  },
+  onInvalid: (messages) => status.announce(messages.join(' ')),
+});
+
+const summary = new Summary();
+const heatmaps = new ParamsHeatmaps(theme);
+
+function card(cls: string, title: string, body: Node[], tools: Node[] = []): HTMLElement {
+  const id = `heading-${cls}`;
+  return h('section', { class: `card ${cls}`, attrs: { 'aria-labelledby': id } }, [
+    h('div', { class: 'card-head' }, [h('h2', { text: title, attrs: { id } }), ...tools]),
+    ...body,
+  ]);
+}
+
+app.replaceChildren(
+  status.element,
+  status.live,
+  h('div', { class: 'layout' }, [
+    card('chart-card', 'Cost', [h('div', { class: 'chart-box' }, [chartCanvas])], [logToggle]),
+    card('controls-card', 'New run', [controls.element]),
+    card('runs-card', 'Runs compared', [runsList.element]),
+    card('summary-card', 'Summary', [summary.element]),
+    card('params-card', 'Parameters', [heatmaps.element]),
+  ]),
+);
+
+const colourOf = (id: number): string => theme.series[(id - 1 + theme.series.length * 1000) % theme.series.length];
+
+let frame = 0;
+let shownParams: unknown;
+let shownParamsRun: number | undefined;
+function schedule(): void {
+  if (!frame) frame = requestAnimationFrame(render);
+  persist();
+}
+
+function render(): void {
+  frame = 0;
+  const list = [...runs.values()].sort((a, b) => a.id - b.id);
+  const current = currentId !== undefined ? runs.get(currentId) : undefined;
+  status.show(current, training);
+  runsList.update(list, checked, currentId, colourOf);
+  summary.show(current);
+  chart.setSeries(
+    list
+      .filter((r) => checked.has(r.id))
+      .map((r) => ({ runId: r.id, name: `#${r.id}`, colour: colourOf(r.id), points: r.points, testPoints: r.testPoints })),
+  );
+  const params = current?.params;
+  if (params !== shownParams || currentId !== shownParamsRun) {
+    shownParams = params;
+    shownParamsRun = currentId;
+    heatmaps.set(params ? layersFor(params, current?.dataset) : null);
+  }
+  controls.setTraining(training);
+  controls.setCanSave(!!current && !!current.params && (current.status === 'finished' || current.status === 'stopped' || current.status === 'diverged'));
+  document.body.classList.toggle('is-training', training);
+}
+
+// ── messages from the host ────────────────────────────────────────────────────
+function onRun(run: RunView, append: boolean): void {
+  const old = runs.get(run.id);
+  if (old && append) {
+    runs.set(run.id, { ...run, points: old.points.concat(run.points), testPoints: old.testPoints.concat(run.testPoints) });
+  } else {
+    runs.set(run.id, run);
+  }
+  if (!old) {
+    // A new run: show it, tick it, and untick the previous automatic pick.
+    if (autoTicked !== undefined && autoTicked !== run.id) checked.delete(autoTicked);
+    checked.add(run.id);
+    autoTicked = run.id;
+    currentId = run.id;
+    if (!formDirty) controls.setValues(formFrom(run.settings));
+  }
+}
+
+function onState(msg: Extract<ToWebview, { type: 'state' }>): void {
+  runs.clear();
+  for (const r of msg.runs) runs.set(r.id, r);
+  defaults = msg.defaults;
+  training = msg.training;
+  for (const id of [...checked]) if (!runs.has(id)) checked.delete(id);
+  if (autoTicked !== undefined && !runs.has(autoTicked)) autoTicked = undefined;
+  const newest = newestId();
+  if (currentId === undefined || !runs.has(currentId)) currentId = newest;
+  if (checked.size === 0 && newest !== undefined) {
+    checked.add(newest);
+    autoTicked = newest;
+  }
+  if (!formDirty) controls.setValues(formFrom((newest !== undefined ? runs.get(newest)?.settings : undefined) ?? msg.defaults));
+}
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const msg = event.data as ToWebview | undefined;
+  if (!msg || typeof msg !== 'object' || typeof (msg as { type?: unknown }).type !== 'string') return;
+  switch (msg.type) {
+    case 'state':
+      if (Array.isArray(msg.runs)) onState(msg);
+      break;
+    case 'run':
+      if (msg.run && typeof msg.run.id === 'number') onRun(msg.run, !!msg.append);
+      break;
+    case 'training':
+      training = !!msg.training;
+      break;
+    default:
+      return;
+  }
+  schedule();
+});
+
+onThemeChange(() => {
+  theme = readTheme();
+  chart.applyTheme(theme);
+  heatmaps.setTheme(theme);
+  schedule();
+});
+
+// ── start ─────────────────────────────────────────────────────────────────────
+const savedForm = restore();
+controls.setValues(savedForm ?? formFrom(defaults ?? FALLBACK));
+logToggle.checked = log;
+chart.setLog(log);
+render();
+vscode.postMessage({ type: 'ready' });

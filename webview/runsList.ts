@@ -1,0 +1,117 @@
+/**
+ * "Runs compared": every run of the session, with its status, cost and accuracy, a checkbox that
+ * overlays it on the cost chart and a button that shows its details (summary and heatmaps).
+ * Rows are kept and updated in place, so live updates do not steal focus.
+ */
+import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
+import type { RunView } from '../src/protocol';
+import { fmt, h, pct, setText } from './dom';
+import { lastAccuracy, lastCost } from './summary';
+
+interface Row {
+  tr: HTMLTableRowElement;
+  check: HTMLElement & { checked: boolean; label: string };
+  swatch: HTMLElement;
+  status: HTMLElement;
+  cost: HTMLElement;
+  acc: HTMLElement;
+  view: HTMLButtonElement;
+}
+
+export const STATUS_TEXT: Record<RunView['status'], string> = {
+  preparing: 'preparing',
+  running: 'running',
+  finished: 'finished',
+  stopped: 'stopped',
+  diverged: 'diverged',
+  error: 'error',
+};
+
+export class RunsList {
+  readonly element: HTMLElement;
+  private readonly tbody: HTMLTableSectionElement;
+  private readonly empty: HTMLElement;
+  private readonly table: HTMLTableElement;
+  private readonly rows = new Map<number, Row>();
+
+  constructor(
+    private readonly onToggle: (runId: number, checked: boolean) => void,
+    private readonly onView: (runId: number) => void,
+  ) {
+    this.tbody = h('tbody');
+    this.table = h('table', { class: 'runs hidden' }, [
+      h('caption', { class: 'visually-hidden', text: 'Runs of this session; tick a run to draw its cost on the chart' }),
+      h('thead', {}, [
+        h('tr', {}, [
+          h('th', { text: 'Run (tick to compare)', attrs: { scope: 'col' } }),
+          h('th', { text: 'Status', attrs: { scope: 'col' } }),
+          h('th', { text: 'Cost', attrs: { scope: 'col', class: 'num' } }),
+          h('th', { text: 'Accuracy (train / test)', attrs: { scope: 'col', class: 'num' } }),
+          h('th', { text: '', attrs: { scope: 'col' } }, [h('span', { class: 'visually-hidden', text: 'Details' })]),
+        ]),
+      ]),
+      this.tbody,
+    ]);
+    this.empty = h('p', { class: 'placeholder', text: 'Every run of this session is listed here, to compare their costs.' });
+    this.element = h('div', { class: 'runs-list' }, [this.empty, this.table]);
+  }
+
+  update(runs: RunView[], checked: ReadonlySet<number>, currentId: number | undefined, colourOf: (id: number) => string): void {
+    this.empty.classList.toggle('hidden', runs.length > 0);
+    this.table.classList.toggle('hidden', runs.length === 0);
+    const seen = new Set<number>();
+    // Newest first.
+    const ordered = [...runs].sort((a, b) => b.id - a.id);
+    ordered.forEach((run, index) => {
+      seen.add(run.id);
+      let row = this.rows.get(run.id);
+      if (!row) {
+        row = this.makeRow(run.id);
+        this.rows.set(run.id, row);
+      }
+      if (this.tbody.children[index] !== row.tr) this.tbody.insertBefore(row.tr, this.tbody.children[index] ?? null);
+      if (row.check.label !== run.label) row.check.label = run.label;
+      row.check.setAttribute('aria-label', `Show run ${run.label} on the cost chart`);
+      if (row.check.checked !== checked.has(run.id)) row.check.checked = checked.has(run.id);
+      row.swatch.style.backgroundColor = colourOf(run.id);
+      setText(row.status, STATUS_TEXT[run.status]);
+      row.status.className = `status status-${run.status}`;
+      setText(row.cost, fmt(lastCost(run)));
+      const testAcc = run.summary ? run.summary.testAccuracy : run.testPoints[run.testPoints.length - 1]?.[2];
+      setText(row.acc, testAcc === undefined || testAcc === null ? pct(lastAccuracy(run)) : `${pct(lastAccuracy(run))} / ${pct(testAcc)}`);
+      const current = run.id === currentId;
+      row.tr.classList.toggle('current', current);
+      if (current) row.tr.setAttribute('aria-current', 'true');
+      else row.tr.removeAttribute('aria-current');
+      row.view.setAttribute('aria-pressed', String(current));
+      row.view.setAttribute('aria-label', `Show the details of run ${run.label}`);
+      row.tr.title = run.fileName;
+    });
+    for (const [id, row] of this.rows) {
+      if (!seen.has(id)) {
+        row.tr.remove();
+        this.rows.delete(id);
+      }
+    }
+  }
+
+  private makeRow(id: number): Row {
+    const check = document.createElement('vscode-checkbox') as HTMLElement & { checked: boolean; label: string };
+    check.dataset.runId = String(id);
+    check.addEventListener('change', () => this.onToggle(id, check.checked));
+    const swatch = h('span', { class: 'swatch', attrs: { 'aria-hidden': 'true' } });
+    const status = h('span', { class: 'status' });
+    const cost = h('td', { class: 'num cost' });
+    const acc = h('td', { class: 'num acc' });
+    const view = h('button', { class: 'link-button', text: 'Details', attrs: { type: 'button' } });
+    view.addEventListener('click', () => this.onView(id));
+    const tr = h('tr', { attrs: { 'data-run-id': id } }, [
+      h('td', { class: 'run-cell' }, [swatch, check]),
+      h('td', {}, [status]),
+      cost,
+      acc,
+      h('td', {}, [view]),
+    ]);
+    return { tr, check, swatch, status, cost, acc, view };
+  }
+}

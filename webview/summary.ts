@@ -1,0 +1,80 @@
+/** The run's summary: data set, architecture, training settings and results, as a definition list. */
+import { ACTIVATIONS } from '../src/engine/activations';
+import type { RunView } from '../src/protocol';
+import { fmt, h, integer, pct, seconds, setChildren } from './dom';
+
+const MAX_NAMES = 12;
+
+function names(list: string[]): string {
+  const shown = list.slice(0, MAX_NAMES).join(', ');
+  return list.length > MAX_NAMES ? `${shown}, … (${list.length - MAX_NAMES} more)` : shown;
+}
+
+export function lastCost(run: RunView): number | undefined {
+  if (run.summary) return run.summary.cost;
+  const p = run.points[run.points.length - 1];
+  return p ? p[1] : undefined;
+}
+
+export function lastAccuracy(run: RunView): number | undefined {
+  if (run.summary) return run.summary.trainAccuracy;
+  const p = run.points[run.points.length - 1];
+  return p ? p[2] : undefined;
+}
+
+export class Summary {
+  readonly element: HTMLElement;
+  private readonly list: HTMLDListElement;
+  private readonly empty: HTMLElement;
+
+  constructor() {
+    this.list = h('dl', { class: 'summary-list hidden' });
+    this.empty = h('p', { class: 'placeholder', text: 'No run yet.' });
+    this.element = h('div', { class: 'summary' }, [this.empty, this.list]);
+  }
+
+  show(run: RunView | undefined): void {
+    this.empty.classList.toggle('hidden', !!run);
+    this.list.classList.toggle('hidden', !run);
+    if (!run) return setChildren(this.list, []);
+    const d = run.dataset;
+    const s = run.settings;
+    const rows: [string, string][] = [];
+    rows.push(['Run', run.label]);
+    rows.push(['Data set', d?.fileName ?? run.fileName]);
+    if (d) {
+      const dropped = d.rowsDropped
+        ? `, ${integer(d.rowsDropped)} dropped (missing values${d.droppedExamples.length ? `: row ${d.droppedExamples.slice(0, 5).join(', ')}${d.rowsDropped > 5 ? ', …' : ''}` : ''})`
+        : ', none dropped';
+      rows.push(['Rows', `${integer(d.rowsUsed)} of ${integer(d.rowsRead)} used${dropped}`]);
+      rows.push(['Split', d.testCount ? `${integer(d.trainCount)} train · ${integer(d.testCount)} test` : `${integer(d.trainCount)} train · no test split`]);
+      rows.push([`Features (n_x = ${d.nx})`, names(d.featureNames)]);
+      rows.push(['Target', d.targetName]);
+      const classes =
+        d.output === 'sigmoid' && d.classes.length === 2
+          ? `${d.classes[0]} = 0, ${d.classes[1]} = 1 (ŷ = P(${d.classes[1]}))`
+          : `${names(d.classes)} (${d.classes.length}, softmax)`;
+      rows.push(['Classes', classes]);
+    }
+    const nh = run.params?.W1.length ?? s.hiddenUnits;
+    const arch = d ? `${d.nx} – ${nh} – ${d.ny}` : `? – ${nh} – ?`;
+    rows.push(['Architecture', `${arch} (n_x – n_h – n_y)${d ? `, output ${d.output}` : ''}`]);
+    const act = ACTIVATIONS[s.activation];
+    rows.push(['Activation', `${act.label}: ${act.formula}${s.activation === 'leaky-relu' ? ` (α = ${s.leakyAlpha})` : ''}`]);
+    rows.push(['Learning rate', String(s.learningRate)]);
+    rows.push(['Initialisation', `${s.init} · seed ${s.seed}${s.batchSize ? ` · mini-batch ${s.batchSize}` : ' · full batch'}`]);
+    const done = run.summary?.iterations ?? run.iteration;
+    rows.push(['Iterations', `${integer(done)} of ${integer(s.iterations)}`]);
+    rows.push(['Cost', fmt(lastCost(run))]);
+    if (run.summary?.testCost !== undefined && run.summary?.testCost !== null) rows.push(['Test cost', fmt(run.summary.testCost)]);
+    rows.push(['Train accuracy', pct(lastAccuracy(run))]);
+    const testAcc = run.summary ? run.summary.testAccuracy : run.testPoints[run.testPoints.length - 1]?.[2];
+    rows.push(['Test accuracy', d && !d.testCount ? 'no test split' : pct(testAcc)]);
+    if (run.summary) rows.push(['Training time', seconds(run.summary.seconds)]);
+    rows.push(['Model', run.summary?.modelPath ?? 'not saved']);
+    setChildren(
+      this.list,
+      rows.flatMap(([k, v]) => [h('dt', { text: k }), h('dd', { text: v })]),
+    );
+  }
+}
