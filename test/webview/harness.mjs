@@ -12,7 +12,7 @@
 //       await shot('cost');                                 // test-results/webview/cost.png
 //     }, { theme: 'light' }));
 /* global window */
-import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -21,150 +21,13 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const screenshotDir = join(repoRoot, 'test-results', 'webview');
 
-/** Roughly VS Code's Dark Modern, Light Modern and High Contrast, as the workbench sets them on <html>. */
-export const THEMES = {
-  dark: {
-    bodyClass: 'vscode-dark',
-    themeId: 'Default Dark Modern',
-    vars: {
-      'font-family': 'system-ui, "Ubuntu", "Droid Sans", sans-serif',
-      'font-size': '13px',
-      'font-weight': 'normal',
-      'editor-font-family': '"Droid Sans Mono", monospace',
-      'editor-font-size': '14px',
-      foreground: '#cccccc',
-      descriptionForeground: '#9d9d9d',
-      errorForeground: '#f85149',
-      focusBorder: '#0078d4',
-      'editor-background': '#1f1f1f',
-      'editor-foreground': '#cccccc',
-      'sideBar-background': '#181818',
-      'panel-border': '#2b2b2b',
-      'widget-border': '#313131',
-      'button-background': '#0078d4',
-      'button-foreground': '#ffffff',
-      'button-hoverBackground': '#026ec1',
-      'button-secondaryBackground': '#313131',
-      'button-secondaryForeground': '#cccccc',
-      'button-border': '#ffffff12',
-      'input-background': '#313131',
-      'input-foreground': '#cccccc',
-      'input-border': '#3c3c3c',
-      'input-placeholderForeground': '#989898',
-      'dropdown-background': '#313131',
-      'dropdown-foreground': '#cccccc',
-      'dropdown-border': '#3c3c3c',
-      'list-hoverBackground': '#2a2d2e',
-      'list-activeSelectionBackground': '#04395e',
-      'badge-background': '#616161',
-      'badge-foreground': '#f8f8f8',
-      'progressBar-background': '#0078d4',
-      'textLink-foreground': '#4daafc',
-      'charts-foreground': '#cccccc',
-      'charts-lines': '#cccccc80',
-      'charts-red': '#f14c4c',
-      'charts-blue': '#3794ff',
-      'charts-yellow': '#cca700',
-      'charts-orange': '#d18616',
-      'charts-green': '#89d185',
-      'charts-purple': '#b180d7',
-      'editorWidget-background': '#202020',
-      'scrollbarSlider-background': '#79797966',
-    },
-  },
-  light: {
-    bodyClass: 'vscode-light',
-    themeId: 'Default Light Modern',
-    vars: {
-      'font-family': 'system-ui, "Ubuntu", "Droid Sans", sans-serif',
-      'font-size': '13px',
-      'font-weight': 'normal',
-      'editor-font-family': '"Droid Sans Mono", monospace',
-      'editor-font-size': '14px',
-      foreground: '#3b3b3b',
-      descriptionForeground: '#3b3b3b',
-      errorForeground: '#f85149',
-      focusBorder: '#005fb8',
-      'editor-background': '#ffffff',
-      'editor-foreground': '#3b3b3b',
-      'sideBar-background': '#f8f8f8',
-      'panel-border': '#e5e5e5',
-      'widget-border': '#e5e5e5',
-      'button-background': '#005fb8',
-      'button-foreground': '#ffffff',
-      'button-hoverBackground': '#0258a8',
-      'button-secondaryBackground': '#e5e5e5',
-      'button-secondaryForeground': '#3b3b3b',
-      'button-border': '#0000001a',
-      'input-background': '#ffffff',
-      'input-foreground': '#3b3b3b',
-      'input-border': '#cecece',
-      'input-placeholderForeground': '#767676',
-      'dropdown-background': '#ffffff',
-      'dropdown-foreground': '#3b3b3b',
-      'dropdown-border': '#cecece',
-      'list-hoverBackground': '#f2f2f2',
-      'list-activeSelectionBackground': '#e8e8e8',
-      'badge-background': '#cccccc',
-      'badge-foreground': '#3b3b3b',
-      'progressBar-background': '#005fb8',
-      'textLink-foreground': '#005fb8',
-      'charts-foreground': '#616161',
-      'charts-lines': '#61616180',
-      'charts-red': '#e51400',
-      'charts-blue': '#1a85ff',
-      'charts-yellow': '#bf8803',
-      'charts-orange': '#d18616',
-      'charts-green': '#388a34',
-      'charts-purple': '#652d90',
-      'editorWidget-background': '#f8f8f8',
-      'scrollbarSlider-background': '#64646466',
-    },
-  },
-  'high-contrast': {
-    bodyClass: 'vscode-high-contrast',
-    themeId: 'Default High Contrast',
-    vars: {
-      'font-family': 'system-ui, "Ubuntu", "Droid Sans", sans-serif',
-      'font-size': '13px',
-      'font-weight': 'normal',
-      'editor-font-family': '"Droid Sans Mono", monospace',
-      'editor-font-size': '14px',
-      foreground: '#ffffff',
-      descriptionForeground: '#ffffffb3',
-      errorForeground: '#f48771',
-      focusBorder: '#f38518',
-      contrastBorder: '#6fc3df',
-      contrastActiveBorder: '#f38518',
-      'editor-background': '#000000',
-      'editor-foreground': '#ffffff',
-      'sideBar-background': '#000000',
-      'panel-border': '#6fc3df',
-      'widget-border': '#6fc3df',
-      'button-background': '#000000',
-      'button-foreground': '#ffffff',
-      'button-border': '#6fc3df',
-      'button-secondaryBackground': '#000000',
-      'button-secondaryForeground': '#ffffff',
-      'input-background': '#000000',
-      'input-foreground': '#ffffff',
-      'input-border': '#6fc3df',
-      'dropdown-background': '#000000',
-      'dropdown-foreground': '#ffffff',
-      'dropdown-border': '#6fc3df',
-      'textLink-foreground': '#21a6ff',
-      'charts-foreground': '#ffffff',
-      'charts-lines': '#ffffff80',
-      'charts-red': '#f48771',
-      'charts-blue': '#3794ff',
-      'charts-yellow': '#ffd700',
-      'charts-orange': '#f38518',
-      'charts-green': '#89d185',
-      'charts-purple': '#b180d7',
-      'editorWidget-background': '#0c141f',
-    },
-  },
-};
+/**
+ * What VS Code 1.100.3 really sets in a webview for each theme (captured from code-server by
+ * test/webview/capture-themes.mjs): the --vscode-* variables on <html>, the body classes and the
+ * data-vscode-theme-kind / -id attributes. Keys: dark, light, high-contrast, high-contrast-light.
+ * @type {Record<string, { bodyClass: string[], themeKind: string, themeId: string, vars: Record<string, string> }>}
+ */
+export const THEMES = JSON.parse(readFileSync(join(repoRoot, 'test', 'webview', 'fixtures', 'themes.json'), 'utf8')).themes;
 
 const MIME = {
   '.js': 'text/javascript; charset=utf-8',
@@ -193,8 +56,8 @@ const VSCODE_API_JS = `(() => {
   const root = document.documentElement;
   for (const [k, v] of Object.entries(cfg.vars)) root.style.setProperty('--vscode-' + k, v);
   const applyBody = () => {
-    document.body.classList.add(cfg.bodyClass);
-    document.body.dataset.vscodeThemeKind = cfg.bodyClass;
+    document.body.classList.add(...cfg.bodyClass);
+    document.body.dataset.vscodeThemeKind = cfg.themeKind;
     document.body.dataset.vscodeThemeId = cfg.themeId;
   };
   if (document.body) applyBody(); else document.addEventListener('DOMContentLoaded', applyBody);
@@ -315,7 +178,7 @@ ${script.map((s) => `<script nonce="${nonce}" src="${cspSource}/${s}"></script>`
  * Opens a fresh page with the webview's bundle, runs `fn`, then fails if there was any CSP
  * violation, uncaught error or failed request.
  * @param {(p: WebviewPage) => Promise<void>} fn
- * @param {{ theme?: 'dark'|'light'|'high-contrast', state?: unknown, script?: string[], css?: string[],
+ * @param {{ theme?: 'dark'|'light'|'high-contrast'|'high-contrast-light', state?: unknown, script?: string[], css?: string[],
  *           body?: string, viewport?: { width: number, height: number }, allowErrors?: boolean }} [options]
  */
 export async function withWebviewPage(fn, options = {}) {
@@ -326,6 +189,7 @@ export async function withWebviewPage(fn, options = {}) {
   }
   const cspSource = await startServer();
   const theme = THEMES[options.theme ?? 'dark'];
+  if (!theme) throw new Error(`unknown theme ${options.theme}: one of ${Object.keys(THEMES).join(', ')}`);
   const id = randomBytes(8).toString('hex');
   const nonce = randomBytes(18).toString('base64url');
   pages.set(
@@ -336,7 +200,7 @@ export async function withWebviewPage(fn, options = {}) {
       script,
       css,
       body: options.body ?? '<div id="app"></div>',
-      config: { vars: theme.vars, bodyClass: theme.bodyClass, themeId: theme.themeId, state: options.state ?? null },
+      config: { vars: theme.vars, bodyClass: theme.bodyClass, themeKind: theme.themeKind, themeId: theme.themeId, state: options.state ?? null },
     }),
   );
 

@@ -10,7 +10,7 @@ import { repoRoot, withWebviewPage } from './harness.mjs';
 const hasWebviewSource = existsSync(join(repoRoot, 'webview', 'main.ts'));
 
 suite('Webview smoke', () => {
-  for (const theme of ['dark', 'light', 'high-contrast']) {
+  for (const theme of ['dark', 'light', 'high-contrast', 'high-contrast-light']) {
     test(`loads with no CSP violation in the ${theme} theme`, function () {
       if (!hasWebviewSource) this.skip();
       return withWebviewPage(
