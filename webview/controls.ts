@@ -223,7 +223,6 @@ export class Controls {
 
   setTraining(training: boolean): void {
     this.stop.disabled = !training;
-    this.train.textContent = training ? 'Train (restart)' : 'Train';
   }
 
   setCanSave(can: boolean): void {

@@ -198,6 +198,8 @@ export class CostChart {
     this.chart.update('none');
     this.canvas.setAttribute('aria-label', describe(this.series, this.log));
     this.canvas.dataset.datasets = String(datasets.length);
+    const empty = datasets.every((d) => d.data.length === 0);
+    this.canvas.parentElement?.classList.toggle('no-data', empty);
   }
 }
 

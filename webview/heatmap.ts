@@ -5,7 +5,7 @@
  * Hovering a cell (or moving a keyboard cursor with the arrow keys) shows its exact value and
  * its (row, column) in the read-out line and a tooltip.
  */
-import { fmt, fmtExact, h, setText } from './dom';
+import { fmt, fmtExact, h, setChildren, setText } from './dom';
 import { divergingColor, type Theme } from './theme';
 import type { DatasetSummary, ParamsSnapshot } from '../src/protocol';
 
@@ -103,8 +103,17 @@ class MatrixCanvas {
     this.spec = spec;
     const rows = spec.values.length;
     const cols = rows ? spec.values[0].length : 0;
-    setText(this.caption, `${spec.name}  ${rows} × ${cols} (${spec.meaning})`);
+    // "W[1]  4 × 2 (hidden units × features)"; a bias's meaning is its W's rows, left out.
+    setChildren(this.caption, [
+      h('span', { class: 'matrix-name', text: spec.name }),
+      ` ${rows} × ${cols}`,
+      spec.meaning ? h('span', { class: 'matrix-meaning', text: ` (${spec.meaning})` }) : null,
+    ]);
     if (this.cell && (this.cell.r >= rows || this.cell.c >= cols)) this.cell = null;
+  }
+
+  captionWidth(): number {
+    return Math.ceil(this.caption.getBoundingClientRect().width);
   }
 
   get cols(): number {
@@ -196,12 +205,15 @@ class MatrixCanvas {
     if (withRowLabels && layout.showRowLabels) {
       ctx.textAlign = 'right';
       ctx.textBaseline = 'middle';
-      for (let j = 0; j < rows; j++) ctx.fillText(clip(spec.rowLabels[j] ?? ''), gx - 6, gy + (j + 0.5) * layout.cellH, layout.rowLabelW - 8);
+      // Every row's label when rows are tall enough, else every k-th (hover names the rest).
+      const step = Math.max(1, Math.ceil((theme.fontSize + 1) / layout.cellH));
+      for (let j = 0; j < rows; j += step) ctx.fillText(clip(spec.rowLabels[j] ?? ''), gx - 6, gy + (j + 0.5) * layout.cellH, layout.rowLabelW - 8);
     }
-    if (layout.band > 0 && cellW >= theme.fontSize + 1) {
+    if (layout.band > 6) {
       const vertical = spec.colLabels.some((l) => measure(clip(l), font) > cellW - 4);
+      const step = vertical ? Math.max(1, Math.ceil((theme.fontSize + 1) / cellW)) : 1;
       ctx.textBaseline = 'middle';
-      for (let i = 0; i < cols; i++) {
+      for (let i = 0; i < cols; i += step) {
         const label = clip(spec.colLabels[i] ?? '');
         const x = gx + (i + 0.5) * cellW;
         if (vertical) {
@@ -230,7 +242,7 @@ class MatrixCanvas {
     const { min, max } = rangeOf(spec.values);
     c.setAttribute(
       'aria-label',
-      `${spec.name}: ${rows} × ${cols} matrix (${spec.meaning}), values from ${fmt(min)} to ${fmt(max)}. ` +
+      `${spec.name}: ${rows} × ${cols} ${spec.meaning ? `matrix (${spec.meaning})` : 'column vector'}, values from ${fmt(min)} to ${fmt(max)}. ` +
         'Use the arrow keys to read single values.',
     );
   }
@@ -337,17 +349,19 @@ export class LayerHeatmaps {
     const rows = spec.w.values.length;
     const font = `${Math.max(10, theme.fontSize - 1)}px ${theme.fontFamily}`;
     const cellH = Math.max(1, Math.min(MAX_CELL_H, Math.floor(MAX_PLOT_H / Math.max(1, rows)) || 1));
-    const showRowLabels = cellH >= theme.fontSize;
-    const rowLabelW = showRowLabels ? Math.ceil(Math.min(130, Math.max(...spec.w.rowLabels.map((l) => measure(clip(l), font)), 10)) + 10) : 4;
+    const showRowLabels = true;
+    const rowLabelW = Math.ceil(Math.min(130, Math.max(...spec.w.rowLabels.map((l) => measure(clip(l), font)), 10)) + 10);
     const bCellW = Math.max(16, Math.min(MAX_CELL_H, cellH));
     const layoutBase = { rowLabelW, cellH, showRowLabels };
     const cols = Math.max(1, this.w.cols);
-    const avail = width - rowLabelW - bCellW - GAP - 8;
+    // b sits to the right of W when both fit: its figure is as wide as its caption.
+    const bFigure = Math.max(bCellW + 2, this.b.captionWidth());
+    const avail = width - rowLabelW - bFigure - GAP - 6;
     const raw = avail / cols;
     const cellW = Math.max(0.5, Math.min(MAX_CELL_W, raw >= 2 ? Math.floor(raw) : raw));
     // Column-label band: horizontal labels if they fit the cells, else vertical ones.
     let band = 6;
-    if (cellW >= theme.fontSize + 1) {
+    if (cellW >= 3) {
       const widest = Math.max(...spec.w.colLabels.map((l) => measure(clip(l), font)), 0);
       band = widest > cellW - 4 ? Math.min(120, Math.ceil(widest) + 10) : theme.fontSize + 8;
     }
@@ -461,11 +475,11 @@ export function layersFor(p: ParamsSnapshot, d: DatasetSummary | undefined): [La
   return [
     {
       w: { name: 'W[1]', values: p.W1, rowLabels: hidden, colLabels: features, meaning: 'hidden units × features' },
-      b: { name: 'b[1]', values: p.b1, rowLabels: hidden, colLabels: ['b'], meaning: 'hidden units × 1' },
+      b: { name: 'b[1]', values: p.b1, rowLabels: hidden, colLabels: ['b'], meaning: '' },
     },
     {
       w: { name: 'W[2]', values: p.W2, rowLabels: outputs, colLabels: hidden, meaning: outMeaning },
-      b: { name: 'b[2]', values: p.b2, rowLabels: outputs, colLabels: ['b'], meaning: `${ny === 1 ? 'output unit' : 'outputs'} × 1` },
+      b: { name: 'b[2]', values: p.b2, rowLabels: outputs, colLabels: ['b'], meaning: '' },
     },
   ];
 }

@@ -188,7 +188,12 @@ app.replaceChildren(
   status.element,
   status.live,
   h('div', { class: 'layout' }, [
-    card('chart-card', 'Cost', [h('div', { class: 'chart-box' }, [chartCanvas])], [logToggle]),
+    card(
+      'chart-card',
+      'Cost',
+      [h('div', { class: 'chart-box no-data' }, [chartCanvas, h('p', { class: 'chart-empty placeholder', text: 'The cost J per iteration is drawn here while a run trains; tick runs below to compare them.' })])],
+      [logToggle],
+    ),
     card('controls-card', 'New run', [controls.element]),
     card('runs-card', 'Runs compared', [runsList.element]),
     card('summary-card', 'Summary', [summary.element]),

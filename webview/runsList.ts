@@ -43,10 +43,10 @@ export class RunsList {
       h('caption', { class: 'visually-hidden', text: 'Runs of this session; tick a run to draw its cost on the chart' }),
       h('thead', {}, [
         h('tr', {}, [
-          h('th', { text: 'Run (tick to compare)', attrs: { scope: 'col' } }),
+          h('th', { text: 'Run', attrs: { scope: 'col', title: 'Tick a run to draw its cost on the chart' } }),
           h('th', { text: 'Status', attrs: { scope: 'col' } }),
           h('th', { text: 'Cost', attrs: { scope: 'col', class: 'num' } }),
-          h('th', { text: 'Accuracy (train / test)', attrs: { scope: 'col', class: 'num' } }),
+          h('th', { text: 'Accuracy', attrs: { scope: 'col', class: 'num', title: 'Accuracy on the training set / on the test split' } }),
           h('th', { text: '', attrs: { scope: 'col' } }, [h('span', { class: 'visually-hidden', text: 'Details' })]),
         ]),
       ]),

@@ -57,8 +57,7 @@ export class Summary {
       rows.push(['Classes', classes]);
     }
     const nh = run.params?.W1.length ?? s.hiddenUnits;
-    const arch = d ? `${d.nx} – ${nh} – ${d.ny}` : `? – ${nh} – ?`;
-    rows.push(['Architecture', `${arch} (n_x – n_h – n_y)${d ? `, output ${d.output}` : ''}`]);
+    rows.push(['Architecture', d ? `${d.nx} – ${nh} – ${d.ny} (n_x – n_h – n_y), output ${d.output}` : `n_h = ${nh} (n_x and n_y come from the data)`]);
     const act = ACTIVATIONS[s.activation];
     rows.push(['Activation', `${act.label}: ${act.formula}${s.activation === 'leaky-relu' ? ` (α = ${s.leakyAlpha})` : ''}`]);
     rows.push(['Learning rate', String(s.learningRate)]);

@@ -1,4 +1,4 @@
-/* global suite, test, suiteSetup, document, requestAnimationFrame, getComputedStyle */
+/* global suite, test, suiteSetup, document, window, performance, requestAnimationFrame, getComputedStyle */
 // The training panel's webview, driven by the host's messages (src/protocol.ts) in Chromium under
 // the extension's CSP: every state a person meets, live progress, heatmap hover values, the runs
 // compared on the chart, the controls' messages and validation, text-only insertion of CSV
@@ -248,9 +248,9 @@ suite('Training panel', () => {
           const captions = await p.page.locator('.matrix-caption').allInnerTexts();
           assert.deepEqual(captions.map((c) => c.replace(/\s+/g, ' ')), [
             'W[1] 4 × 2 (hidden units × features)',
-            'b[1] 4 × 1 (hidden units × 1)',
+            'b[1] 4 × 1',
             'W[2] 1 × 4 (output unit × hidden units)',
-            'b[2] 1 × 1 (output unit × 1)',
+            'b[2] 1 × 1',
           ]);
           const aria = await p.page.locator('canvas.heatmap').first().getAttribute('aria-label');
           assert.match(aria, /^W\[1\]: 4 × 2 matrix \(hidden units × features\), values from −2\.\d+ to 2\.\d+/);
@@ -502,5 +502,69 @@ suite('Training panel', () => {
       await p.page.locator('.link-button').first().focus();
       const outline = await p.page.locator('.link-button').first().evaluate((e) => getComputedStyle(e).outlineStyle + ' ' + getComputedStyle(e).outlineColor);
       assert.match(outline, /solid rgb\(0, 120, 212\)/);
+    }));
+
+  test('a wide network (64 hidden units, 30 features, 3 classes) draws, labels and reads out', () =>
+    withWebviewPage(
+      async (p) => {
+        await ready(p);
+        const features = Array.from({ length: 30 }, (_, i) => `measurement_${i + 1}`);
+        const classes = ['setosa', 'versicolor', 'virginica'];
+        const P = params(64, 30, 3);
+        P.W1[40][29] = 1.25;
+        const r = finished(1, {
+          settings: { hiddenUnits: 64, activation: 'relu', learningRate: 0.05, init: 'he' },
+          params: P,
+          dataset: dataset({ featureNames: features, classes, output: 'softmax', nx: 30, ny: 3, targetName: 'species' }),
+        });
+        await p.post(state([r]));
+        await frames(p.page);
+        await p.page.waitForTimeout(100);
+        const captions = (await p.page.locator('.matrix-caption').allInnerTexts()).map((c) => c.replace(/\s+/g, ' '));
+        assert.deepEqual(captions, ['W[1] 64 × 30 (hidden units × features)', 'b[1] 64 × 1', 'W[2] 3 × 64 (classes × hidden units)', 'b[2] 3 × 1']);
+        assert.match(await text(p.page, '.summary-list'), /Classes\s+setosa, versicolor, virginica \(3, softmax\)/);
+        assert.match(await text(p.page, '.summary-list'), /Architecture\s+30 – 64 – 3/);
+        // Keyboard read-out of W[1][h41, measurement_30]: from (0, 0), 40 down and 29 right.
+        await p.page.locator('canvas.heatmap').first().focus();
+        for (let i = 0; i < 40; i++) await p.page.keyboard.press('ArrowDown');
+        for (let i = 0; i < 29; i++) await p.page.keyboard.press('ArrowRight');
+        assert.equal(await text(p.page, '.readout'), 'W[1][h41, measurement_30] = 1.25');
+        await p.page.locator('canvas.heatmap').nth(2).focus();
+        await p.page.keyboard.press('ArrowDown');
+        assert.match(await text(p.page, '.readout'), /^W\[2\]\[versicolor, h1\] = /);
+        await p.shot('wide-network-dark');
+      },
+      { viewport: { width: 1000, height: 900 } },
+    ));
+
+  test('live updates: 300 progress messages in a burst render the latest state, chart stays responsive', () =>
+    withWebviewPage(async (p) => {
+      await ready(p);
+      await p.post(state([], true));
+      await p.post({ type: 'run', run: run(1, { status: 'running', points: [] }), append: false });
+      const started = Date.now();
+      await p.page.evaluate(
+        ({ base }) => {
+          for (let k = 0; k < 300; k++) {
+            const pts = [];
+            for (let i = k * 100; i < (k + 1) * 100; i++) pts.push([i, 0.2 + 0.49 * Math.exp(-i / 5000), 0.8]);
+            window.postMessage({ type: 'run', append: true, run: { ...base, iteration: (k + 1) * 100 - 1, points: pts, testPoints: [] } }, '*');
+          }
+        },
+        { base: run(1, { settings: { iterations: 30000 } }) },
+      );
+      await frames(p.page);
+      await frames(p.page);
+      const elapsed = Date.now() - started;
+      assert.match(await banner(p.page), /iteration 29\s?999 \/ 30\s?000/);
+      assert.match(await p.page.locator('canvas.cost-canvas').getAttribute('aria-label'), /at iteration 29999/);
+      assert.ok(elapsed < 5000, `30 000 points in 300 messages took ${elapsed} ms`);
+      // One redraw of the chart with 30 000 points (decimated to ~2 per pixel) is quick.
+      const ms = await p.page.evaluate(async () => {
+        const t0 = performance.now();
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        return performance.now() - t0;
+      });
+      assert.ok(ms < 500, `two frames took ${ms} ms`);
     }));
 });
