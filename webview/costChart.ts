@@ -106,7 +106,21 @@ export class CostChart {
         elements: { point: { radius: 0, hitRadius: 6, hoverRadius: 3 }, line: { borderWidth: 1.5, tension: 0 } },
         scales: {
           x: { type: 'linear', title: { display: true, text: 'iteration' }, ticks: { maxTicksLimit: 8, precision: 0 } },
-          y: { type: 'linear', title: { display: true, text: 'cost J' }, ticks: { maxTicksLimit: 6 } },
+          y: {
+            type: 'linear',
+            title: { display: true, text: 'cost J' },
+            ticks: {
+              maxTicksLimit: 6,
+              // On a log scale chart.js labels every minor tick; keep 1, 2, 3 and 5 × 10^k.
+              callback: (value) => {
+                const v = Number(value);
+                if (!this.log) return fmt(v, 3);
+                const m = v / 10 ** Math.floor(Math.log10(v) + 1e-9);
+                const r = Math.round(m);
+                return Math.abs(m - r) < 1e-6 && [1, 2, 3, 5].includes(r) ? fmt(v, 2) : '';
+              },
+            },
+          },
         },
         plugins: {
           legend: { position: 'bottom', labels: { boxWidth: 18, boxHeight: 2 } },
@@ -132,7 +146,11 @@ export class CostChart {
     if (this.log === log) return;
     this.log = log;
     const y = this.chart.options.scales?.y;
-    if (y) (y as { type: string }).type = log ? 'logarithmic' : 'linear';
+    if (y) {
+      (y as { type: string }).type = log ? 'logarithmic' : 'linear';
+      // Every 1…9 × 10^k tick on a log scale (only some are labelled); a few on a linear one.
+      if (y.ticks) (y.ticks as { maxTicksLimit?: number }).maxTicksLimit = log ? 40 : 6;
+    }
     this.schedule();
   }
 

@@ -567,4 +567,18 @@ suite('Training panel', () => {
       });
       assert.ok(ms < 500, `two frames took ${ms} ms`);
     }));
+
+  test('narrow panel (420 px): one column, nothing wider than the panel', () =>
+    withWebviewPage(
+      async (p) => {
+        await ready(p);
+        await p.post(state([finished(1), finished(2, { settings: { activation: 'sigmoid', learningRate: 2 } })]));
+        await frames(p.page);
+        await p.page.waitForTimeout(150);
+        const overflow = await p.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow} px`);
+        await p.shot('narrow-light');
+      },
+      { theme: 'light', viewport: { width: 420, height: 900 } },
+    ));
 });
