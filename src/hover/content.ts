@@ -94,26 +94,43 @@ function formulaOf(info: ActivationInfo): string {
   return 'g(z) = max(αz, z) = z for z > 0, αz for z ≤ 0';
 }
 
-function alphaSentence(name: ActivationName, o: ActivationHoverOptions, markdown: boolean): string | undefined {
-  if (name !== 'leaky-relu') return undefined;
-  const a = alphaOf(name, o.alpha);
-  const value = formatValue(a);
-  const where =
-    o.alpha === undefined
-      ? "the engine's default; PyTorch's is 0.01 too, Keras' LeakyReLU layer uses 0.3 and tf.nn.leaky_relu 0.2"
-      : o.alphaSource === 'library default'
-        ? `the default of ${o.matchedText ? (markdown ? code(o.matchedText) : o.matchedText) : 'this library'}`
-        : `from ${o.matchedText ? (markdown ? code(o.matchedText + '(…)') : o.matchedText + '(…)') : 'the call'}`;
-  return `α = ${value} (${where}): g'(z) = 1 for z > 0 and ${value} for z < 0.`;
+/** Where Leaky ReLU's α came from: "from `nn.LeakyReLU(…)`", "the default of …", "the engine's default". */
+function alphaOrigin(o: ActivationHoverOptions, markdown: boolean): string {
+  const named = (s: string): string => (markdown ? code(s) : s);
+  if (o.alpha === undefined) return "the engine's default; PyTorch's too, Keras' LeakyReLU layer uses 0.3, tf.nn.leaky_relu 0.2";
+  if (o.alphaSource === 'library default') return o.matchedText ? `the default of ${named(o.matchedText)}` : "the library's default";
+  return o.matchedText ? `from ${named(o.matchedText + '(…)')}` : 'from the call';
 }
 
-function kinkNote(info: ActivationInfo): string | undefined {
-  return KINKED.has(info.name) ? `At z = 0: ${info.derivativeAtZero}.` : undefined;
+/** "α = 0.2 (from `nn.LeakyReLU(…)`): g'(z) = 1 for z > 0 and 0.2 for z < 0." */
+function alphaSentence(name: ActivationName, o: ActivationHoverOptions, markdown: boolean): string | undefined {
+  if (name !== 'leaky-relu') return undefined;
+  const value = formatValue(alphaOf(name, o.alpha));
+  return `α = ${value} (${alphaOrigin(o, markdown)}): g'(z) = 1 for z > 0 and ${value} for z < 0.`;
 }
 
 /** The name of g' in the heading: "σ'", "tanh'", "ReLU'", "Leaky ReLU'". */
 function primeName(info: ActivationInfo): string {
   return info.name === 'sigmoid' ? "σ'" : `${info.label}'`;
+}
+
+/** g' as the values line names it: σ', tanh', ReLU', g' (Leaky ReLU's formula says g'). */
+function valuesPrime(info: ActivationInfo): string {
+  return info.name === 'leaky-relu' ? "g'" : primeName(info);
+}
+
+/**
+ * The lesson's table on one line: "tanh'(−10) = 8.24 × 10⁻⁹ · tanh'(0) = 1 · tanh'(10) = 8.24 × 10⁻⁹",
+ * with the convention at a kink: "ReLU'(0) = 0* … (*ReLU'(0) is undefined; the engine uses 0)".
+ */
+function valuesLine(info: ActivationInfo, alpha: number): string {
+  const p = valuesPrime(info);
+  const star = '*';
+  const kinked = KINKED.has(info.name);
+  const values = derivativeTable(info.name, alpha)
+    .map((r) => `${p}(${formatZ(r.z)}) = ${formatValue(r.dg)}${kinked && r.z === 0 ? star : ''}`)
+    .join(' · ');
+  return kinked ? `${values}  (${star}${info.derivativeAtZero})` : values;
 }
 
 const BACKPROP = "dZ[1] = W[2]ᵀ dZ[2] * g[1]'(Z[1])";
@@ -127,47 +144,35 @@ function trainLink(name: ActivationName, o: ActivationHoverOptions): string {
 
 /**
  * The hover's markdown for activation `name`. Trust only HOVER_COMMANDS when rendering it; it
- * holds no HTML.
+ * holds no HTML. Laid out to fit an editor hover's default height (250 px) without scrolling:
+ * heading, formulas and the g' values as lines of one paragraph; α (Leaky ReLU); the saturation /
+ * dying sentence; the plot with the two links beside it.
  */
 export function activationHoverMarkdown(name: ActivationName, o: ActivationHoverOptions = {}): string {
   const info = ACTIVATIONS[name];
   const alpha = alphaOf(name, o.alpha);
   const g = code(formulaOf(info));
   const dg = code(info.derivativeFormula);
-  const parts: string[] = [];
-
-  if (o.isDerivative) {
-    parts.push(`**${escapeMarkdown(primeName(info))}** · derivative of ${escapeMarkdown(info.label)}, used by backpropagation in ${code(BACKPROP)}`);
-    parts.push(`${dg}  \n${g} · range ${escapeMarkdown(info.range)}`);
-  } else {
-    parts.push(`**${escapeMarkdown(info.label)}** · hidden-layer activation g, range ${escapeMarkdown(info.range)}`);
-    parts.push(`${g}  \n${dg}`);
-  }
+  const range = escapeMarkdown(info.range);
+  const lines = o.isDerivative
+    ? [`**${escapeMarkdown(primeName(info))}** · derivative of ${escapeMarkdown(info.label)}, used by backpropagation in ${code(BACKPROP)}`, dg, `${g} · range ${range}`]
+    : [`**${escapeMarkdown(info.label)}** · hidden-layer activation g · range ${range}`, g, dg];
+  lines.push(escapeMarkdown(valuesLine(info, alpha)));
+  const parts = [lines.join('  \n')];
   const alphaLine = alphaSentence(name, o, true);
-  if (alphaLine) parts.push(alphaLine);
+  parts.push((alphaLine ? alphaLine + ' ' : '') + escapeMarkdown(info.description));
 
-  const rows = derivativeTable(name, alpha);
-  const kinked = KINKED.has(name);
-  parts.push(
-    [
-      `| z | ${rows.map((r) => formatZ(r.z)).join(' | ')} |`,
-      `|:--|${rows.map(() => '--:').join('|')}|`,
-      `| g'(z) | ${rows.map((r) => formatValue(r.dg) + (kinked && r.z === 0 ? ' \\*' : '')).join(' | ')} |`,
-    ].join('\n'),
-  );
-  const note = kinkNote(info);
-  if (note) parts.push(`\\* ${escapeMarkdown(note)}`);
-  parts.push(escapeMarkdown(info.description));
-
+  const tail: string[] = [];
   if (o.plot !== false) {
     const alt = `g and g' of ${info.label} for z from −6 to 6`;
-    parts.push(`![${escapeMarkdown(alt)}](${svgDataUri(activationPlotSvg(name, alpha))})`);
+    tail.push(`![${escapeMarkdown(alt)}](${svgDataUri(activationPlotSvg(name, alpha))})`);
   }
   if (o.commands !== false) {
     const train = `[Train a net with this activation](${trainLink(name, o)} "Pick a CSV and train a one-hidden-layer network with ${info.label} units")`;
     const compare = `[Compare activations](command:${HOVER_COMMANDS[1]} "Open the Shallow Net panel")`;
-    parts.push(`${train} · ${compare}`);
+    tail.push(`${train} · ${compare}`);
   }
+  if (tail.length) parts.push(tail.join(' '));
   return parts.join('\n\n');
 }
 
@@ -182,12 +187,9 @@ export function activationHoverText(name: ActivationName, o: Pick<ActivationHove
   const lines: string[] = o.isDerivative
     ? [`${primeName(info)}: derivative of ${info.label}`, info.derivativeFormula, `${g}, range ${info.range}`]
     : [`${info.label}: hidden-layer activation g, range ${info.range}`, g, info.derivativeFormula];
+  lines.push(valuesLine(info, alpha));
   const alphaLine = alphaSentence(name, o, false);
   if (alphaLine) lines.push(alphaLine);
-  const rows = derivativeTable(name, alpha);
-  lines.push(`g'(z) at z = ${rows.map((r) => `${formatZ(r.z)}: ${formatValue(r.dg)}`).join(', ')}`);
-  const note = kinkNote(info);
-  if (note) lines.push(note);
   lines.push(info.description);
   return lines.join('\n');
 }
@@ -200,7 +202,7 @@ export function activationHoverText(name: ActivationName, o: Pick<ActivationHove
  */
 export const PLOT_COLOURS = { g: '#3b8bd9', dg: '#e07b28', axis: '#8a8a8a', text: '#8a8a8a' } as const;
 
-const PLOT = { width: 290, height: 150, left: 30, right: 20, top: 10, bottom: 22, zMin: -6, zMax: 6, step: 0.05 } as const;
+const PLOT = { width: 270, height: 100, left: 30, right: 20, top: 10, bottom: 22, zMin: -6, zMax: 6, step: 0.05 } as const;
 
 const px = (v: number): string => String(Math.round(v * 10) / 10);
 
