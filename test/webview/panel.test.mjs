@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
-import { repoRoot, withWebviewPage } from './harness.mjs';
+import { repoRoot, THEMES, withWebviewPage } from './harness.mjs';
 
 // ── fixtures ────────────────────────────────────────────────────────────────────────────────
 const DEFAULTS = {
@@ -218,7 +218,7 @@ suite('Training panel', () => {
       { theme: 'light' },
     ));
 
-  for (const theme of ['dark', 'light', 'high-contrast']) {
+  for (const theme of ['dark', 'light', 'high-contrast', 'high-contrast-light']) {
     test(`finished (${theme}): summary, chart, heatmaps; Save model posts the run id`, () =>
       withWebviewPage(
         async (p) => {
@@ -581,4 +581,43 @@ suite('Training panel', () => {
       },
       { theme: 'light', viewport: { width: 420, height: 900 } },
     ));
+
+  test('a theme switch recolours the heatmaps from the new --vscode-* variables', () =>
+    withWebviewPage(async (p) => {
+      await ready(p);
+      await p.post(state([finished(1)]));
+      await frames(p.page);
+      await p.page.waitForTimeout(100);
+      // The colour of W[1]'s zero cell (h1, x1: sin 0 = 0) is the editor's background. Find the
+      // cell with the mouse (the read-out names it), then read the canvas pixel under it.
+      const canvas = p.page.locator('canvas.heatmap').first();
+      await canvas.scrollIntoViewIfNeeded();
+      const box = await canvas.boundingBox();
+      let at = null;
+      for (let y = box.y + 2; y < box.y + box.height && !at; y += 3) {
+        for (let x = box.x + 2; x < box.x + box.width && !at; x += 3) {
+          await p.page.mouse.move(x, y);
+          if ((await text(p.page, '.readout')).startsWith('W[1][h1, x1]')) at = { x: x - box.x + 6, y: y - box.y + 6 };
+        }
+      }
+      assert.ok(at, 'found the cell (h1, x1)');
+      await p.page.mouse.move(0, 0);
+      const zeroPixel = () =>
+        canvas.evaluate((c, pos) => {
+          const dpr = window.devicePixelRatio || 1;
+          const d = c.getContext('2d').getImageData(Math.round(pos.x * dpr), Math.round(pos.y * dpr), 1, 1).data;
+          return [d[0], d[1], d[2]];
+        }, at);
+      assert.deepEqual(await zeroPixel(), [0x1f, 0x1f, 0x1f], 'dark: 0 is #1f1f1f');
+      const light = THEMES.light;
+      await p.page.evaluate((t) => {
+        for (const [k, v] of Object.entries(t.vars)) document.documentElement.style.setProperty(`--vscode-${k}`, v);
+        document.body.classList.remove('vscode-dark');
+        document.body.classList.add(...t.bodyClass);
+      }, light);
+      await frames(p.page);
+      await frames(p.page);
+      assert.deepEqual(await zeroPixel(), [0xff, 0xff, 0xff], 'light: 0 is #ffffff');
+      await p.shot('theme-switched-light');
+    }));
 });
