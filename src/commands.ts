@@ -34,8 +34,7 @@ function isCsv(uri: vscode.Uri | undefined): uri is vscode.Uri {
 
 export function registerCommands(context: vscode.ExtensionContext, runs: Runs): void {
   const ext = context.extensionUri;
-  let lastCsv: vscode.Uri | undefined;
-  const openPanel = (): Panel => Panel.show(ext, runs, () => lastCsv);
+  const openPanel = (): Panel => Panel.show(ext, runs);
 
   const train = async (csv: vscode.Uri, options?: TrainOptions): Promise<TrainResult | undefined> => {
     const defaults = defaultSettings(csv);
@@ -50,7 +49,6 @@ export function registerCommands(context: vscode.ExtensionContext, runs: Runs): 
       settings = await chooseSettings(csv, defaults);
       if (!settings) return undefined;
     }
-    lastCsv = csv;
     if (!options?.noPanel) openPanel();
     const initialParams = asUri(options?.initialParams);
     const modelUri = asUri(options?.modelUri);
@@ -93,7 +91,6 @@ export function registerCommands(context: vscode.ExtensionContext, runs: Runs): 
         void vscode.window.showInformationMessage('No run yet in this window: right-click a CSV and choose Train Shallow Net.');
         return undefined;
       }
-      lastCsv = last.csv;
       openPanel();
       return runs.train(last);
     }),

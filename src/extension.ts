@@ -14,14 +14,14 @@ export interface ShallowNetApi {
 }
 
 export function activate(context: vscode.ExtensionContext): ShallowNetApi {
-  const runs = new Runs(context.extensionPath);
+  const runs = new Runs(context.extensionPath, context.workspaceState);
   context.subscriptions.push(runs);
   registerCommands(context, runs);
   registerHovers(context);
   context.subscriptions.push(
     vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel) => {
-        Panel.revive(panel, context.extensionUri, runs, () => runs.lastRequest?.csv);
+        Panel.revive(panel, context.extensionUri, runs);
       },
     }),
   );

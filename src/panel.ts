@@ -16,7 +16,7 @@ export class Panel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private ready = false;
 
-  static show(extensionUri: vscode.Uri, runs: Runs, csv: () => vscode.Uri | undefined, column?: vscode.ViewColumn): Panel {
+  static show(extensionUri: vscode.Uri, runs: Runs, column?: vscode.ViewColumn): Panel {
     if (Panel.current) {
       Panel.current.panel.reveal(column ?? Panel.current.panel.viewColumn, true);
       return Panel.current;
@@ -26,14 +26,14 @@ export class Panel implements vscode.Disposable {
       retainContextWhenHidden: true,
       localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist')],
     });
-    Panel.current = new Panel(panel, extensionUri, runs, csv);
+    Panel.current = new Panel(panel, extensionUri, runs);
     return Panel.current;
   }
 
-  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, runs: Runs, csv: () => vscode.Uri | undefined): void {
+  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, runs: Runs): void {
     panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist')] };
     Panel.current?.dispose();
-    Panel.current = new Panel(panel, extensionUri, runs, csv);
+    Panel.current = new Panel(panel, extensionUri, runs);
   }
 
   static get isOpen(): boolean {
@@ -44,7 +44,6 @@ export class Panel implements vscode.Disposable {
     readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,
     private readonly runs: Runs,
-    private readonly lastCsv: () => vscode.Uri | undefined,
   ) {
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.svg');
     panel.webview.html = panelHtml(panel.webview, extensionUri);
@@ -76,12 +75,12 @@ export class Panel implements vscode.Disposable {
         await this.runs.saveRunModel(m.runId);
         return;
       case 'train': {
-        const csv = this.lastCsv();
+        const csv = this.runs.lastCsv;
         if (!csv) {
           void vscode.commands.executeCommand('shallowNet.trainOnCsv', { settings: m.settings });
           return;
         }
-        await vscode.commands.executeCommand('shallowNet.trainFile', csv, { settings: m.settings, quiet: true });
+        await vscode.commands.executeCommand('shallowNet.trainFile', csv, { settings: m.settings });
         return;
       }
     }

@@ -8,6 +8,7 @@ import { saveModel } from './modelStore';
 import type { CostPoint, ErrorInfo, RunStatus, RunSummary, RunView, TrainSettings } from './protocol';
 import { TrainingSession } from './trainingSession';
 import { DecimatedHistory } from './pipeline';
+import { loadRuns, storeRuns } from './runHistory';
 
 export interface TrainRequest {
   csv: vscode.Uri;
@@ -68,9 +69,39 @@ export class Runs implements vscode.Disposable {
   replacePrompt: ReplacePrompt = defaultReplacePrompt;
   lastRequest: TrainRequest | undefined;
 
-  constructor(private readonly extensionPath: string) {
+  constructor(
+    private readonly extensionPath: string,
+    private readonly memento?: vscode.Memento,
+  ) {
     this.status.name = 'Shallow Net Training';
     this.status.command = 'shallowNet.stopTraining';
+    if (memento) {
+      for (const r of loadRuns(memento)) {
+        this.list.push(r.view);
+        if (r.csv && r.modelJson) this.models.set(r.view.id, { csv: vscode.Uri.parse(r.csv), json: r.modelJson });
+        this.nextId = Math.max(this.nextId, r.view.id + 1);
+      }
+    }
+  }
+
+  /** Keeps the runs for the next start of the window (a reload brings the panel back with them). */
+  private persist(): void {
+    if (!this.memento) return;
+    const stored = this.list.map((view) => {
+      const m = this.models.get(view.id);
+      return { view, ...(m ? { csv: m.csv.toString(), modelJson: m.json } : {}) };
+    });
+    void storeRuns(this.memento, stored);
+  }
+
+  /** The CSV of the latest run (also after a reload): the panel's Train button trains on it. */
+  get lastCsv(): vscode.Uri | undefined {
+    if (this.lastRequest) return this.lastRequest.csv;
+    for (let i = this.list.length - 1; i >= 0; i--) {
+      const m = this.models.get(this.list[i].id);
+      if (m) return m.csv;
+    }
+    return undefined;
   }
 
   get training(): boolean {
@@ -176,6 +207,7 @@ export class Runs implements vscode.Disposable {
       }
     }
     this.emit(view, false);
+    this.persist();
     this.announce(view, modelUri);
     return {
       runId: view.id,
@@ -210,6 +242,7 @@ export class Runs implements vscode.Disposable {
     const uri = await saveModel(m.csv, m.json, target);
     if (view.summary) view.summary = { ...view.summary, modelPath: vscode.workspace.asRelativePath(uri) };
     this.emit(view, false);
+    this.persist();
     return uri;
   }
 
@@ -218,6 +251,7 @@ export class Runs implements vscode.Disposable {
     const run: RunView = { ...view, id: this.nextId++ };
     this.list.push(run);
     this.emit(run, false);
+    this.persist();
     return run;
   }
 
@@ -236,6 +270,7 @@ export class Runs implements vscode.Disposable {
     view.status = 'error';
     view.error = error;
     this.emit(view, false);
+    this.persist();
     const actions: string[] = error.file && error.row !== undefined ? ['Show Row'] : [];
     const csv = this.lastRequest?.csv;
     void vscode.window.showErrorMessage(error.message, ...actions).then((a) => {

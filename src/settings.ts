@@ -1,23 +1,25 @@
 import * as vscode from 'vscode';
 import type { TrainSettings } from './protocol';
 import { parseTrainSettings } from './protocol';
+import { BUILT_IN_DEFAULTS } from './settingsDefaults';
 
 export const SECTION = 'shallowNet';
 
 /** The defaults of a new run, from the `shallowNet.*` settings (scoped to a file when given). */
 export function defaultSettings(scope?: vscode.Uri): TrainSettings {
   const c = vscode.workspace.getConfiguration(SECTION, scope);
+  const d = BUILT_IN_DEFAULTS;
   const read: TrainSettings = {
-    hiddenUnits: c.get<number>('hiddenUnits', 4),
-    activation: c.get<TrainSettings['activation']>('activation', 'tanh'),
-    leakyAlpha: c.get<number>('leakyReluAlpha', 0.01),
-    learningRate: c.get<number>('learningRate', 1.2),
-    iterations: c.get<number>('iterations', 10000),
-    batchSize: c.get<number>('batchSize', 0),
-    init: c.get<TrainSettings['init']>('initialization', 'small'),
-    seed: c.get<number>('seed', 2),
-    normalization: c.get<TrainSettings['normalization']>('normalization', 'standard'),
-    testFraction: c.get<number>('testFraction', 0.2),
+    hiddenUnits: c.get('hiddenUnits', d.hiddenUnits),
+    activation: c.get('activation', d.activation),
+    leakyAlpha: c.get('leakyReluAlpha', d.leakyAlpha),
+    learningRate: c.get('learningRate', d.learningRate),
+    iterations: c.get('iterations', d.iterations),
+    batchSize: c.get('batchSize', d.batchSize),
+    init: c.get('initialization', d.init),
+    seed: c.get('seed', d.seed),
+    normalization: c.get('normalization', d.normalization),
+    testFraction: c.get('testFraction', d.testFraction),
   };
   // A hand-edited settings.json can hold anything: fall back to the built-in defaults, and say so.
   const valid = parseTrainSettings(read);
@@ -28,18 +30,6 @@ export function defaultSettings(scope?: vscode.Uri): TrainSettings {
   return { ...BUILT_IN_DEFAULTS };
 }
 
-export const BUILT_IN_DEFAULTS: TrainSettings = {
-  hiddenUnits: 4,
-  activation: 'tanh',
-  leakyAlpha: 0.01,
-  learningRate: 1.2,
-  iterations: 10000,
-  batchSize: 0,
-  init: 'small',
-  seed: 2,
-  normalization: 'standard',
-  testFraction: 0.2,
-};
 
 export function modelFolderSetting(scope?: vscode.Uri): string {
   return vscode.workspace.getConfiguration(SECTION, scope).get<string>('modelFolder', '').trim();

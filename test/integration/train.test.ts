@@ -152,4 +152,56 @@ suite('Train Shallow Net', () => {
       runs.stop();
     }
   });
+
+  test('Open Model shows a saved model as a finished run with its parameters and cost history', async () => {
+    const { runs } = await api();
+    const csv = workspaceFile('flower.csv');
+    const modelUri = workspaceFile('it-open.model.json');
+    await train(csv, { settings: { iterations: 300, testFraction: 0 }, modelUri: modelUri.toString() });
+    const id = await vscode.commands.executeCommand<number>('shallowNet.openModel', modelUri);
+    const run = runs.list.find((r) => r.id === id);
+    assert.ok(run, 'the model is listed as a run');
+    assert.equal(run.status, 'finished');
+    const model = parseModel(await read(modelUri), 'it-open.model.json');
+    assert.deepEqual(run.params?.W1, model.W1);
+    assert.equal(run.summary?.iterations, 300);
+    assert.ok(run.points.length > 0 && run.points[0][0] === 0, 'the stored cost history is shown');
+    assert.deepEqual(run.dataset?.featureNames, ['x1', 'x2']);
+  });
+
+  test('Open Model on a file that is not a model says what is wrong and adds nothing', async () => {
+    const { runs } = await api();
+    const before = runs.list.length;
+    const bad = await write('not-a.model.json', '{"W1": [[1, 2]], "format": "something-else"}');
+    const id = await vscode.commands.executeCommand<number | undefined>('shallowNet.openModel', bad);
+    assert.equal(id, undefined);
+    assert.equal(runs.list.length, before);
+  });
+
+  test('with 100 000 rows the CSV is parsed and trained off the extension host: it keeps running other work', async () => {
+    const { runs } = await api();
+    const rows: string[] = ['a,b,c,d,e,f,g,h,label'];
+    for (let i = 0; i < 100_000; i++) {
+      const v = Array.from({ length: 8 }, (_, j) => Math.sin(i * (j + 1) * 0.37).toFixed(5));
+      rows.push(`${v.join(',')},${Math.sin(i * 0.37) + Math.sin(i * 0.74) > 0 ? 'yes' : 'no'}`);
+    }
+    const csv = await write('big.csv', rows.join('\n') + '\n');
+    const ticksIn = new Map<string, number>();
+    let ticking = true;
+    const tick = (): void => {
+      const status = runs.list[runs.list.length - 1]?.status ?? 'none';
+      ticksIn.set(status, (ticksIn.get(status) ?? 0) + 1);
+      if (ticking) setTimeout(tick, 5);
+    };
+    const pending = train(csv, { settings: { iterations: 40, hiddenUnits: 16, testFraction: 0.1 }, save: false });
+    tick();
+    const result = await pending;
+    ticking = false;
+    assert.equal(result?.status, 'finished', JSON.stringify(result?.error));
+    assert.ok((ticksIn.get('preparing') ?? 0) > 1, `the host ran while the worker parsed (${JSON.stringify([...ticksIn])})`);
+    assert.ok((ticksIn.get('running') ?? 0) > 1, `the host ran while the worker trained (${JSON.stringify([...ticksIn])})`);
+    const view = runs.list.find((r) => r.id === result?.runId);
+    assert.equal(view?.dataset?.rowsUsed, 100_000);
+    assert.equal(view?.dataset?.trainCount, 90_000);
+  });
 });

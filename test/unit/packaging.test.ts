@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { BUILT_IN_DEFAULTS } from '../../src/settingsDefaults';
 
 interface Manifest {
   name: string;
@@ -12,6 +13,7 @@ interface Manifest {
   bin: Record<string, string>;
   engines: { vscode: string };
   devDependencies: Record<string, string>;
+  contributes: { configuration: { properties: Record<string, { default: unknown }> } };
   dependencies?: Record<string, string>;
 }
 
@@ -37,4 +39,15 @@ test('vsce ls: only bundles, media, README, LICENSE, CHANGELOG and package.json'
   for (const must of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/extension.js', 'dist/trainWorker.js', 'dist/cli.js', 'dist/webview.js', 'dist/webview.css']) {
     assert.ok(files.includes(must), `${must} ships`);
   }
+});
+
+test("the settings' defaults in package.json are the built-in defaults a run falls back on", () => {
+  const p = manifest.contributes.configuration.properties;
+  const d = BUILT_IN_DEFAULTS;
+  const pairs: [string, unknown][] = [
+    ['hiddenUnits', d.hiddenUnits], ['activation', d.activation], ['leakyReluAlpha', d.leakyAlpha],
+    ['learningRate', d.learningRate], ['iterations', d.iterations], ['batchSize', d.batchSize],
+    ['initialization', d.init], ['seed', d.seed], ['normalization', d.normalization], ['testFraction', d.testFraction],
+  ];
+  for (const [key, value] of pairs) assert.equal(p[`shallowNet.${key}`]?.default, value, key);
 });
