@@ -1,4 +1,4 @@
-/* global suite, test */
+/* global suite, test, document */
 // The training panel in the real workbench: what a person sees after the lesson's first run,
 // a second run from the panel's own controls, the panel coming back after a reload, and a CSV
 // whose header is HTML shown as text.
