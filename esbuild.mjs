@@ -6,7 +6,7 @@
 // Flags: --production (minify, no source maps), --watch, --tests (test bundles into out/),
 //        --bench (the benchmark into out/bench/).
 import * as esbuild from 'esbuild';
-import { cpSync, mkdirSync, readdirSync, existsSync } from 'node:fs';
+import { mkdirSync, readdirSync, existsSync } from 'node:fs';
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { saveModel } from './modelStore';
+import { Panel } from './panel';
 import type { CostPoint, ErrorInfo, RunStatus, RunSummary, RunView, TrainSettings } from './protocol';
 import { TrainingSession } from './trainingSession';
 import { DecimatedHistory } from './pipeline';
@@ -286,7 +287,7 @@ export class Runs implements vscode.Disposable {
     const s = view.summary;
     if (!s) return;
     if (view.status === 'diverged') {
-      void vscode.window.showWarningMessage(`${view.fileName}: ${view.message ?? 'the cost diverged'}.`, 'Open Panel').then((a) => {
+      void vscode.window.showWarningMessage(`${view.fileName}: ${view.message ?? 'the cost diverged'}.`, ...(Panel.isOpen ? [] : ['Open Panel'])).then((a) => {
         if (a) void vscode.commands.executeCommand('shallowNet.openPanel');
       });
       return;
@@ -295,7 +296,7 @@ export class Runs implements vscode.Disposable {
     const verb = view.status === 'stopped' ? 'Stopped' : 'Trained';
     const saved = modelUri ? ` Saved ${vscode.workspace.asRelativePath(modelUri)}.` : '';
     const text = `${verb} on ${view.fileName}: cost ${s.cost.toFixed(4)} after ${s.iterations} iterations, train accuracy ${pct(s.trainAccuracy)}${test}.${saved}`;
-    void vscode.window.showInformationMessage(text, 'Open Panel').then((a) => {
+    void vscode.window.showInformationMessage(text, ...(Panel.isOpen ? [] : ['Open Panel'])).then((a) => {
       if (a) void vscode.commands.executeCommand('shallowNet.openPanel');
     });
   }

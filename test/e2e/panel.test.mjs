@@ -30,7 +30,14 @@ function summaryValue(frame, label) {
   }, label);
 }
 
-const runRows = (frame) => frame.evaluate(() => [...document.querySelectorAll('tr[data-run-id]')].map((r) => r.textContent ?? ''));
+/** Each listed run as "<label> <status, cost, accuracy…>" (the label is the tick box's name). */
+const runRows = (frame) =>
+  frame.evaluate(() =>
+    [...document.querySelectorAll('tr[data-run-id]')].map((r) => {
+      const label = (r.querySelector('[aria-label^="Show run "]')?.getAttribute('aria-label') ?? '').replace(/^Show run (.*) on the cost chart$/, '$1');
+      return `${label} ${r.textContent ?? ''}`;
+    }),
+  );
 
 async function trainFromExplorer(wb, file) {
   await wb.explorerContextMenu(file, 'Train Shallow Net');
@@ -58,11 +65,11 @@ suite('Training panel', () => {
 
     // Change the activation in the panel and train again: both runs are listed.
     await frame.locator('#field-activation').click();
-    await frame.locator('#field-activation li[role="option"]', { hasText: /^ReLU/ }).first().click();
+    await frame.locator('#field-activation li[role="option"]', { hasText: 'ReLU: ReLU(z) = max(0, z)' }).first().click();
     await frame.locator('#train').click();
     await waitUntil('the second run to finish', async () => {
       const rows = await runRows(frame);
-      return rows.length === before + 1 && /relu/.test(rows[rows.length - 1]) && /finished/.test(rows[rows.length - 1]);
+      return rows.length === before + 1 && rows.some((r) => /^relu/.test(r) && /finished/.test(r));
     }, { timeout: 120_000 });
     await wb.page.waitForTimeout(500);
     await wb.screenshot('second run dark');
@@ -93,7 +100,7 @@ suite('Training panel', () => {
     });
     await trainFromExplorer(wb, 'xss.csv');
     const { frame } = await wb.waitForWebview(/Data set\s*xss\.csv/, 120_000);
-    await waitUntil('the xss.csv run to finish', async () => /finished/.test((await runRows(frame)).at(-1) ?? ''), { timeout: 120_000 });
+    await waitUntil('the xss.csv run to finish', async () => /Finished run/.test(await frame.evaluate(() => document.querySelector('.banner')?.textContent ?? '')), { timeout: 120_000 });
     const shown = await frame.evaluate(() => ({
       text: document.body.innerText,
       images: document.querySelectorAll('img').length,

@@ -218,7 +218,13 @@ export class Workbench {
       const entry = this.page.locator(SEL.menuItem).filter({ hasText: item }).first();
       if (await entry.isVisible()) {
         await entry.click();
-        return undefined;
+        // A menu re-rendered under the pointer (its entries change as extensions register
+        // them) can swallow the click: it then stays open, and the pick is tried again.
+        const closed = await this.page.locator(SEL.menu).first().waitFor({ state: 'hidden', timeout: 3000 }).then(() => true, () => false);
+        if (closed) return undefined;
+        await this.page.keyboard.press('Escape');
+        if (Date.now() > deadline) throw new Error(`clicking "${item}" in the context menu of ${name} did not take`);
+        continue;
       }
       const items = await this.contextMenuItems();
       await this.page.keyboard.press('Escape');

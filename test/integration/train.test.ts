@@ -6,7 +6,9 @@ import { parseCsv } from '../../src/engine/csv';
 import { parseModel } from '../../src/engine/model';
 import { predictTable } from '../../src/engine/predict';
 import type { ShallowNetApi } from '../../src/extension';
-import type { TrainResult } from '../../src/runs';
+import { Runs, type TrainResult } from '../../src/runs';
+import { storeRuns } from '../../src/runHistory';
+import { BUILT_IN_DEFAULTS } from '../../src/settingsDefaults';
 
 const EXT_ID = 'shallow-net.shallow-net-explorer';
 
@@ -203,5 +205,31 @@ suite('Train Shallow Net', () => {
     const view = runs.list.find((r) => r.id === result?.runId);
     assert.equal(view?.dataset?.rowsUsed, 100_000);
     assert.equal(view?.dataset?.trainCount, 90_000);
+  });
+
+  test('after a reload the runs come back from the workspace state, and Train uses the last CSV', async () => {
+    const values = new Map<string, unknown>();
+    const memento: vscode.Memento = {
+      keys: () => [...values.keys()],
+      get: <T>(key: string, fallback?: T) => (values.has(key) ? (values.get(key) as T) : fallback),
+      update: async (key: string, value: unknown) => void values.set(key, JSON.parse(JSON.stringify(value))),
+    };
+    const csv = workspaceFile('flower.csv');
+    const view = (id: number, status: 'finished' | 'running') => ({
+      id, label: `run ${id}`, fileName: 'flower.csv', settings: BUILT_IN_DEFAULTS, status,
+      points: [[0, 0.69, 0.5]] as [number, number, number][], testPoints: [], iteration: 1,
+    });
+    await storeRuns(memento, [
+      { view: view(4, 'finished'), csv: csv.toString(), modelJson: '{}' },
+      { view: view(7, 'running') },
+    ]);
+    const ext = vscode.extensions.getExtension(EXT_ID);
+    const restored = new Runs(ext?.extensionPath ?? '', memento);
+    try {
+      assert.deepEqual(restored.list.map((r) => [r.id, r.status]), [[4, 'finished'], [7, 'stopped']]);
+      assert.equal(restored.lastCsv?.toString(), csv.toString());
+    } finally {
+      restored.dispose();
+    }
   });
 });
