@@ -1,0 +1,21 @@
+/**
+ * Every `shallow-net` command. A new command is a module in src/cli/ exporting a CliCommand,
+ * listed here and in MAIN_HELP.
+ */
+import type { CliCommand } from './common';
+import { GRADCHECK } from './gradcheck';
+import { PREDICT } from './predict';
+import { TRAIN } from './train';
+
+export const COMMANDS: readonly CliCommand[] = [TRAIN, PREDICT, GRADCHECK];
+
+export const MAIN_HELP = `usage: shallow-net <command> [options]
+
+Train and use one-hidden-layer neural networks on CSV files (Shallow Net Explorer's engine).
+
+commands:
+  train FILE.csv            train a network and report cost and accuracy
+  predict MODEL.json FILE   predict with a saved model
+  gradcheck FILE.csv        check backpropagation against numerical gradients
+
+Run "shallow-net <command> --help" for a command's options.`;

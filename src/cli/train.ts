@@ -1,0 +1,107 @@
+/** `shallow-net train`: gradient descent on a CSV, a cost table (or JSON lines) and the accuracies. */
+import { writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { serializeModel } from '../engine/model';
+import { DecimatedHistory, modelOf } from '../pipeline';
+import type { CostPoint } from '../protocol';
+import { flagOpt, numberOpt, stringOpt, type CommandSpec, type ParsedArgs } from './args';
+import { ExitError, modelOptions, pct, prepare, type CliCommand } from './common';
+
+const spec: CommandSpec = {
+  name: 'train',
+  usage: 'shallow-net train FILE.csv [options]',
+  summary: 'Train a one-hidden-layer network on a CSV with full-batch gradient descent (the lesson), and report its cost and accuracy.',
+  positionals: ['FILE.csv'],
+  options: [
+    ...modelOptions,
+    { name: 'learning-rate', kind: 'number', metavar: 'F', help: 'gradient-descent learning rate (default 1.2)' },
+    { name: 'iterations', kind: 'int', metavar: 'N', help: 'iterations (default 10000)' },
+    { name: 'batch-size', kind: 'int', metavar: 'N', help: 'mini-batch size; 0 = full batch (default 0)' },
+    { name: 'save', kind: 'string', metavar: 'MODEL.json', help: 'write the trained model to this file' },
+    { name: 'log-every', kind: 'int', metavar: 'N', help: 'report the cost every N iterations (default 1000)' },
+    { name: 'json', kind: 'flag', help: 'one JSON object a line instead of the human report' },
+  ],
+};
+
+function progressBar(done: number, total: number, cost: number): string {
+  const width = 30;
+  const filled = Math.round((width * done) / total);
+  return `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} cost ${cost.toFixed(6)}`;
+}
+
+function train(a: ParsedArgs): void {
+  const json = flagOpt(a, 'json');
+  const logEvery = numberOpt(a, 'log-every') ?? 1000;
+  if (logEvery < 1) throw new ExitError('--log-every must be at least 1', 2);
+  const { file, settings, run } = prepare(a);
+  const { trainer } = run;
+  const out = (line: string): void => void process.stdout.write(line + '\n');
+  const tty = !json && process.stderr.isTTY === true;
+  const table: [number, number][] = [];
+  const history = new DecimatedHistory();
+  let done = 0;
+  let diverged: string | undefined;
+  let lastTty = 0;
+  const started = performance.now();
+  while (done < settings.iterations) {
+    const r = trainer.step();
+    if (r.diverged) {
+      diverged = `diverged at iteration ${r.iteration}; try a smaller learning rate`;
+      break;
+    }
+    done = r.iteration + 1;
+    const p: CostPoint = [r.iteration, r.cost, r.accuracy];
+    history.add(p);
+    if (r.iteration % logEvery === 0) {
+      if (json) out(JSON.stringify({ iteration: r.iteration, cost: r.cost, accuracy: r.accuracy }));
+      else table.push([r.iteration, r.cost]);
+    }
+    if (tty && performance.now() - lastTty > 100) {
+      process.stderr.write(progressBar(done, settings.iterations, r.cost));
+      lastTty = performance.now();
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  if (tty) process.stderr.write('\r\x1b[K');
+  const test = trainer.testMetrics();
+  const trainAccuracy = trainer.trainAccuracy();
+  const cost = trainer.trainCost();
+  const save = stringOpt(a, 'save');
+  if (save && !diverged) {
+    const model = modelOf(run, trainer.params, {
+      costHistory: history.points,
+      iterations: done,
+      trainAccuracy,
+      testAccuracy: test ? test.accuracy : null,
+      seconds,
+      date: new Date().toISOString(),
+    });
+    writeFileSync(save, serializeModel(model));
+  }
+  if (json) {
+    if (diverged) out(JSON.stringify({ diverged: true, iteration: done, message: diverged }));
+    else out(JSON.stringify({ done: true, iterations: done, cost, trainAccuracy, testAccuracy: test ? test.accuracy : null, seconds }));
+  } else {
+    const d = run.summary;
+    out(`${basename(file)}: ${d.rowsUsed} rows used${d.rowsDropped ? `, ${d.rowsDropped} dropped for missing values` : ''}; ` +
+      `${d.nx} features, target "${d.targetName}" with classes ${d.classes.join(', ')}${d.output === 'sigmoid' ? ` ("${d.classes[1]}" is 1)` : ''}`);
+    out(`network ${run.arch.nx}-${run.arch.nh}-${run.arch.ny}, ${run.arch.activation} hidden units, ${run.arch.output} output, learning rate ${settings.learningRate}`);
+    out('');
+    out('iteration        cost');
+    for (const [i, c] of table) out(`${String(i).padStart(9)}  ${c.toFixed(6)}`);
+    out('');
+    if (diverged) {
+      process.stderr.write(`error: ${diverged}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    out(`after ${done} iterations (${seconds.toFixed(2)} s): cost ${cost.toFixed(6)}`);
+    out(`train accuracy ${pct(trainAccuracy)}${test ? `, test accuracy ${pct(test.accuracy)}` : ''}`);
+    if (save) out(`model saved to ${save}`);
+  }
+  if (diverged) process.exitCode = 1;
+}
+
+
+export const TRAIN: CliCommand = { spec, run: train };
