@@ -70,6 +70,57 @@ export interface RunSummary {
   modelPath?: string;
 }
 
+/**
+ * The decision-boundary plane: two features of X on the axes, in the CSV's (original) units,
+ * the others held at their training means. Cells are row-major, row 0 at the top (largest y).
+ */
+export interface BoundaryPlane {
+  /** Encoded feature indices on the x and y axes. */
+  features: [number, number];
+  names: [string, string];
+  x: [number, number];
+  y: [number, number];
+}
+
+/** The network over the plane at one iteration (sent at most ~5 times a second, and at the end). */
+export interface BoundaryView {
+  plane: BoundaryPlane;
+  iteration: number;
+  /** Cells per side (≤ 60). */
+  res: number;
+  /** Binary: P(classes[1]); multi-class: the predicted class's probability. Per cell, quantised to 0…255. */
+  prob: number[];
+  /** Multi-class only: the predicted class index per cell. */
+  cls?: number[];
+  /** Hidden units' A1 over the same plane (coarser grid), the first `maps.length` of `total` units. */
+  units: {
+    res: number;
+    total: number;
+    /** Per unit: A1 = min + q/255 · (max − min) per cell. */
+    maps: { min: number; max: number; q: number[] }[];
+  };
+}
+
+/** Training and test examples on the plane (original units, class index), subsampled; sent once. */
+export interface ScatterView {
+  features: [number, number];
+  train: { x: number[]; y: number[]; cls: number[]; total: number };
+  test: { x: number[]; y: number[]; cls: number[]; total: number } | null;
+}
+
+export interface ConfusionSplit {
+  /** counts[actual][predicted], classes in DatasetSummary.classes order. */
+  counts: number[][];
+  perClass: (number | null)[];
+  accuracy: number;
+}
+
+/** Confusion matrices of the final parameters. */
+export interface ConfusionView {
+  train: ConfusionSplit;
+  test: ConfusionSplit | null;
+}
+
 /** One run as the panel shows it. */
 export interface RunView {
   id: number;
@@ -88,6 +139,12 @@ export interface RunView {
   error?: ErrorInfo;
   /** Diverged / stopped explanation shown under the chart. */
   message?: string;
+  /** Data with ≥ 2 features: the network over two features' plane (latest snapshot). */
+  boundary?: BoundaryView;
+  /** The examples on that plane; appended messages leave it out (the panel keeps the first). */
+  scatter?: ScatterView;
+  /** At the end of a run. */
+  confusion?: ConfusionView;
 }
 
 // ── host → webview ────────────────────────────────────────────────────────────
@@ -99,7 +156,10 @@ export interface StateMessage {
 }
 export interface RunUpdateMessage {
   type: 'run';
-  /** The run's whole view, minus points already sent: `points`/`testPoints` are appended. */
+  /**
+   * The run's whole view, minus points already sent: `points`/`testPoints` are appended. When
+   * `append` is true, a missing `boundary`, `scatter` or `confusion` keeps the one shown.
+   */
   run: RunView;
   append: boolean;
 }
