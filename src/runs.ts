@@ -152,6 +152,7 @@ export class Runs implements vscode.Disposable {
     session.onEvent((e) => {
       if (e.kind === 'prepared') {
         view.dataset = e.dataset;
+        if (e.scatter) view.scatter = e.scatter;
         view.status = 'running';
         this.emit(view, false);
       } else {
@@ -159,7 +160,8 @@ export class Runs implements vscode.Disposable {
         view.iteration = e.iteration;
         view.params = e.params;
         view.testPoints.push(...e.testPoints);
-        this.emitAppend(view, added, e.testPoints);
+        if (e.boundary) view.boundary = e.boundary;
+        this.emitAppend(view, added, e.testPoints, !!e.boundary);
         this.updateStatus(view, e.points[e.points.length - 1]);
       }
     });
@@ -197,6 +199,7 @@ export class Runs implements vscode.Disposable {
     view.params = end.params;
     view.summary = end.summary;
     if (end.message) view.message = end.message;
+    if (end.confusion) view.confusion = end.confusion;
     this.models.set(view.id, { csv: req.csv, json: end.modelJson });
     let modelUri: vscode.Uri | undefined;
     if (end.outcome !== 'diverged' && req.save !== false && end.summary.iterations > 0) {
@@ -322,9 +325,13 @@ export class Runs implements vscode.Disposable {
     this.changes.fire({ run: view, append });
   }
 
-  private emitAppend(view: RunView, points: CostPoint[], testPoints: CostPoint[]): void {
+  private emitAppend(view: RunView, points: CostPoint[], testPoints: CostPoint[], boundaryChanged = false): void {
     view.points = this.active?.history.points ?? view.points;
-    this.changes.fire({ run: { ...view, points, testPoints }, append: true });
+    // Appends leave out what the panel has already: the examples, and an unchanged boundary.
+    const run: RunView = { ...view, points, testPoints };
+    delete run.scatter;
+    if (!boundaryChanged) delete run.boundary;
+    this.changes.fire({ run, append: true });
   }
 
   dispose(): void {

@@ -5,10 +5,11 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
+import { BoundaryTracker, confusionView } from './boundaryView';
 import { isShallowNetError } from './engine/errors';
 import { serializeModel } from './engine/model';
 import { DecimatedHistory, modelOf, prepareRun, snapshot, type PreparedRun } from './pipeline';
-import type { CostPoint, ErrorInfo } from './protocol';
+import type { BoundaryView, CostPoint, ErrorInfo } from './protocol';
 import type { FromWorker, RunOutcome, StartRun, ToWorker } from './workerProtocol';
 
 const port = parentPort;
@@ -36,7 +37,9 @@ function run(m: StartRun): void {
     post({ type: 'failed', error: errorInfo(e) });
     return;
   }
-  post({ type: 'prepared', dataset: prepared.summary });
+  // Data with two features or more: the network over the first two features' plane.
+  const tracker = BoundaryTracker.for(prepared.dataset, prepared.arch);
+  post({ type: 'prepared', dataset: prepared.summary, ...(tracker ? { scatter: tracker.scatter() } : {}) });
 
   const { trainer } = prepared;
   const total = m.settings.iterations;
@@ -46,6 +49,8 @@ function run(m: StartRun): void {
   let pending: CostPoint[] = [];
   let pendingTest: CostPoint[] = [];
   let lastPost = performance.now();
+  // The boundary is heavier than a progress message: at most every 200 ms (~5 a second) and at the end.
+  let lastBoundary = -Infinity;
   let outcome: RunOutcome = 'finished';
   let message: string | undefined;
   let done = 0;
@@ -53,8 +58,13 @@ function run(m: StartRun): void {
   let lastAccuracy = NaN;
   const started = performance.now();
 
-  const flush = (): void => {
-    post({ type: 'progress', iteration: done, points: pending, testPoints: pendingTest, params: snapshot(trainer.params) });
+  const flush = (final = false): void => {
+    let boundary: BoundaryView | undefined;
+    if (tracker && (final || performance.now() - lastBoundary >= 200)) {
+      boundary = tracker.boundary(trainer.params, done);
+      lastBoundary = performance.now();
+    }
+    post({ type: 'progress', iteration: done, points: pending, testPoints: pendingTest, params: snapshot(trainer.params), ...(boundary ? { boundary } : {}) });
     pending = [];
     pendingTest = [];
     lastPost = performance.now();
@@ -92,7 +102,7 @@ function run(m: StartRun): void {
   const seconds = (performance.now() - started) / 1000;
   const finalTest = trainer.testMetrics();
   if (finalTest && done > 0) pendingTest.push([done - 1, finalTest.cost, finalTest.accuracy]);
-  flush();
+  flush(true);
   const trainAccuracy = done > 0 ? trainer.trainAccuracy() : lastAccuracy;
   const summary = {
     iterations: done,
@@ -117,5 +127,6 @@ function run(m: StartRun): void {
     ...(message === undefined ? {} : { message }),
     modelJson: serializeModel(model),
     params: snapshot(trainer.params),
+    confusion: confusionView(prepared.dataset, prepared.arch, trainer.params),
   });
 }

@@ -5,15 +5,15 @@
 import { Worker } from 'node:worker_threads';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { CostPoint, DatasetSummary, ErrorInfo, ParamsSnapshot, RunSummary, TrainSettings } from './protocol';
+import type { BoundaryView, ConfusionView, CostPoint, DatasetSummary, ErrorInfo, ParamsSnapshot, RunSummary, ScatterView, TrainSettings } from './protocol';
 import type { FromWorker, RunOutcome, StartRun } from './workerProtocol';
 
 export type SessionEvent =
-  | { kind: 'prepared'; dataset: DatasetSummary }
-  | { kind: 'progress'; iteration: number; points: CostPoint[]; testPoints: CostPoint[]; params: ParamsSnapshot };
+  | { kind: 'prepared'; dataset: DatasetSummary; scatter?: ScatterView }
+  | { kind: 'progress'; iteration: number; points: CostPoint[]; testPoints: CostPoint[]; params: ParamsSnapshot; boundary?: BoundaryView };
 
 export type SessionEnd =
-  | { kind: 'done'; outcome: RunOutcome; summary: RunSummary; message?: string; modelJson: string; params: ParamsSnapshot }
+  | { kind: 'done'; outcome: RunOutcome; summary: RunSummary; message?: string; modelJson: string; params: ParamsSnapshot; confusion?: ConfusionView }
   | { kind: 'failed'; error: ErrorInfo };
 
 export interface SessionInput {
@@ -47,13 +47,13 @@ export class TrainingSession implements vscode.Disposable {
       worker.on('message', (m: FromWorker) => {
         switch (m.type) {
           case 'prepared':
-            this.events.fire({ kind: 'prepared', dataset: m.dataset });
+            this.events.fire({ kind: 'prepared', dataset: m.dataset, ...(m.scatter ? { scatter: m.scatter } : {}) });
             break;
           case 'progress':
-            this.events.fire({ kind: 'progress', iteration: m.iteration, points: m.points, testPoints: m.testPoints, params: m.params });
+            this.events.fire({ kind: 'progress', iteration: m.iteration, points: m.points, testPoints: m.testPoints, params: m.params, ...(m.boundary ? { boundary: m.boundary } : {}) });
             break;
           case 'done':
-            end({ kind: 'done', outcome: m.outcome, summary: m.summary, modelJson: m.modelJson, params: m.params, ...(m.message === undefined ? {} : { message: m.message }) });
+            end({ kind: 'done', outcome: m.outcome, summary: m.summary, modelJson: m.modelJson, params: m.params, ...(m.message === undefined ? {} : { message: m.message }), ...(m.confusion ? { confusion: m.confusion } : {}) });
             break;
           case 'failed':
             end({ kind: 'failed', error: m.error });

@@ -2,7 +2,7 @@
  * Messages between the extension host and the training worker thread. The worker owns
  * everything slow — decoding, parsing, encoding and training — so the host never blocks.
  */
-import type { CostPoint, DatasetSummary, ErrorInfo, ParamsSnapshot, RunSummary, TrainSettings } from './protocol';
+import type { BoundaryView, ConfusionView, CostPoint, DatasetSummary, ErrorInfo, ParamsSnapshot, RunSummary, ScatterView, TrainSettings } from './protocol';
 
 export interface StartRun {
   type: 'start';
@@ -23,7 +23,7 @@ export type ToWorker = StartRun;
 export type RunOutcome = 'finished' | 'stopped' | 'diverged';
 
 export type FromWorker =
-  | { type: 'prepared'; dataset: DatasetSummary }
-  | { type: 'progress'; iteration: number; points: CostPoint[]; testPoints: CostPoint[]; params: ParamsSnapshot }
-  | { type: 'done'; outcome: RunOutcome; summary: RunSummary; message?: string; modelJson: string; params: ParamsSnapshot }
+  | { type: 'prepared'; dataset: DatasetSummary; scatter?: ScatterView }
+  | { type: 'progress'; iteration: number; points: CostPoint[]; testPoints: CostPoint[]; params: ParamsSnapshot; boundary?: BoundaryView }
+  | { type: 'done'; outcome: RunOutcome; summary: RunSummary; message?: string; modelJson: string; params: ParamsSnapshot; confusion?: ConfusionView }
   | { type: 'failed'; error: ErrorInfo };
