@@ -3,11 +3,13 @@
  * listed here and in MAIN_HELP.
  */
 import type { CliCommand } from './common';
+import { EXPORT_NUMPY } from './exportNumpy';
 import { GRADCHECK } from './gradcheck';
 import { PREDICT } from './predict';
+import { SWEEP } from './sweep';
 import { TRAIN } from './train';
 
-export const COMMANDS: readonly CliCommand[] = [TRAIN, PREDICT, GRADCHECK];
+export const COMMANDS: readonly CliCommand[] = [TRAIN, PREDICT, GRADCHECK, EXPORT_NUMPY, SWEEP];
 
 export const MAIN_HELP = `usage: shallow-net <command> [options]
 
@@ -17,5 +19,7 @@ commands:
   train FILE.csv            train a network and report cost and accuracy
   predict MODEL.json FILE   predict with a saved model
   gradcheck FILE.csv        check backpropagation against numerical gradients
+  export-numpy MODEL.json   write a model as a Python file over NumPy (--out FILE.py)
+  sweep FILE.csv            train with each hidden-layer size and compare accuracies
 
 Run "shallow-net <command> --help" for a command's options.`;

@@ -1,0 +1,233 @@
+/**
+ * A trained model as a small Python file over NumPy: the parameters, the normalisation
+ * statistics, the feature names and classes, and `predict(X)` written as the lesson's
+ * forward pass (examples as columns):
+ *
+ *   Z1 = W1 @ X + b1    A1 = g(Z1)    Z2 = W2 @ A1 + b2    A2 = sigmoid(Z2)  (softmax for > 2 classes)
+ *
+ * with the same formulas as the engine (activations.ts, Leaky ReLU's α included), so its
+ * probabilities agree with predictTable's to rounding. `encode(rows)` turns CSV-like rows
+ * (mappings column → value) into X, one-hot encoding categorical features as training did;
+ * run as a script, the file appends predictions to a CSV.
+ */
+import { ShallowNetError } from './errors';
+import type { MatrixRows, ShallowNetModel } from './model';
+import type { ActivationName } from './types';
+
+/** A Python string literal (JSON's escapes are all valid in Python). */
+function pyString(s: string): string {
+  return JSON.stringify(s);
+}
+
+/** A float literal Python reads back to the same double ("1e-7", "-0", "0.5"). */
+function pyNumber(x: number): string {
+  return Object.is(x, -0) ? '-0.0' : String(x);
+}
+
+function pyList(values: readonly number[]): string {
+  return `[${values.map(pyNumber).join(', ')}]`;
+}
+
+/** A matrix, one row per line. */
+function pyMatrix(name: string, rows: MatrixRows, comment: string): string {
+  return `${name} = np.array([  # ${comment}\n${rows.map((r) => `    ${pyList(r)},`).join('\n')}\n], dtype=float)`;
+}
+
+/** A column vector (k × 1), written flat for reading. */
+function pyColumn(name: string, values: readonly number[], comment: string): string {
+  return `${name} = np.array(${pyList(values)}, dtype=float).reshape(-1, 1)  # ${comment}`;
+}
+
+/** g in NumPy, per activation (an index signature: names added to ActivationName get a clear error until listed). */
+const HIDDEN: Readonly<Record<string, { doc: string; body: string } | undefined>> = {
+  tanh: { doc: 'tanh(z) = (e^z - e^-z) / (e^z + e^-z)', body: 'return np.tanh(Z)' },
+  sigmoid: { doc: 'sigma(z) = 1 / (1 + e^-z)', body: 'return sigmoid(Z)' },
+  relu: { doc: 'ReLU(z) = max(0, z)', body: 'return np.where(Z > 0, Z, 0.0)' },
+  'leaky-relu': { doc: 'Leaky ReLU: z for z > 0, ALPHA * z otherwise', body: 'return np.where(Z > 0, Z, ALPHA * Z)' },
+  linear: { doc: 'the identity, g(z) = z', body: 'return Z' },
+};
+
+function hiddenOf(name: ActivationName): { doc: string; body: string } {
+  const hidden = HIDDEN[name];
+  if (!hidden) throw new ShallowNetError('bad-model', `cannot export the activation "${name}" to NumPy yet`, {}, 'Export a model with tanh, sigmoid, ReLU or Leaky ReLU hidden units');
+  return hidden;
+}
+
+function pyFeatures(model: ShallowNetModel): string {
+  const lines = model.encoding.features.map((f) =>
+    f.kind === 'numeric' ? `    (${pyString(f.name)}, None),` : `    (${pyString(f.name)}, [${f.levels.map(pyString).join(', ')}]),`,
+  );
+  return `FEATURES = [\n${lines.join('\n')}\n]`;
+}
+
+/** The Python source of a model's predictor (see the module comment). */
+export function exportNumpy(model: ShallowNetModel): string {
+  const a = model.architecture;
+  const e = model.encoding;
+  const t = model.training;
+  const softmax = a.output === 'softmax';
+  const hasCategorical = e.features.some((f) => f.kind === 'categorical');
+  const hidden = hiddenOf(a.activation);
+  const outputName = softmax ? 'softmax' : 'sigmoid';
+  const classNote = softmax ? `${e.classes.length} classes` : `two classes, ${pyString(e.classes[1])} is 1`;
+  const probColumns = softmax ? 'CLASSES' : '[CLASSES[1]]';
+  const out: string[] = [];
+  out.push(`"""Shallow Net model exported as NumPy.
+
+Trained on ${t.source} (${t.iterations} iterations, learning rate ${t.learningRate}, ${t.date}).
+Network: ${a.nx} input${a.nx === 1 ? '' : 's'} -> ${a.nh} ${a.activation} hidden unit${a.nh === 1 ? '' : 's'} -> ${a.ny} ${outputName} output${a.ny === 1 ? '' : 's'}
+Target ${pyString(e.targetName)}: ${classNote}.
+
+The lesson's forward pass, examples as columns (X is n_x by m):
+    Z1 = W1 @ X + b1,  A1 = g(Z1),  Z2 = W2 @ A1 + b2,  A2 = ${outputName}(Z2)
+
+Use it:
+    X = encode([{${e.features.map((f) => `${pyString(f.name)}: ...`).join(', ')}}])
+    probabilities, labels = predict(X)
+or from a shell, to append predictions to a CSV with the same feature columns:
+    python3 this_file.py data.csv > predictions.csv
+Needs only NumPy.
+"""
+import numpy as np
+
+# The CSV's feature columns, in order: (name, None) for a number, (name, levels) for a
+# category, which becomes one row of X per level (one-hot).
+${pyFeatures(model)}
+
+# The rows of X, after one-hot encoding (n_x = ${a.nx}).
+FEATURE_NAMES = [${e.featureNames.map(pyString).join(', ')}]
+
+TARGET = ${pyString(e.targetName)}
+# predict's labels; ${softmax ? 'row k of A2 is the probability of CLASSES[k]' : 'A2 is the probability of CLASSES[1]'}.
+CLASSES = [${e.classes.map(pyString).join(', ')}]
+
+# Normalisation (${e.normalization.kind === 'standard' ? 'z-score, fitted on the training rows' : 'none: mean 0, std 1'}): x' = (x - MEAN) / STD, per row of X.
+${pyColumn('MEAN', e.normalization.mean, 'n_x by 1')}
+${pyColumn('STD', e.normalization.std, 'n_x by 1')}
+${a.activation === 'leaky-relu' ? `\n# Leaky ReLU's slope for z <= 0.\nALPHA = ${pyNumber(a.leakyAlpha)}\n` : ''}
+${pyMatrix('W1', model.W1, `n_h by n_x = ${a.nh} by ${a.nx}`)}
+${pyColumn('b1', model.b1.map((r) => r[0]), `n_h by 1`)}
+${pyMatrix('W2', model.W2, `n_y by n_h = ${a.ny} by ${a.nh}`)}
+${pyColumn('b2', model.b2.map((r) => r[0]), `n_y by 1`)}
+
+
+def sigmoid(Z):
+    """sigma(z) = 1 / (1 + e^-z); z is clipped to +-708 so e^-z never overflows."""
+    return 1 / (1 + np.exp(-np.clip(Z, -708, 708)))
+`);
+  if (softmax) {
+    out.push(`
+
+def softmax(Z):
+    """Each column's e^z / sum(e^z), the column's largest z subtracted first (same result, no overflow)."""
+    E = np.exp(Z - Z.max(axis=0, keepdims=True))
+    return E / E.sum(axis=0, keepdims=True)
+`);
+  }
+  out.push(`
+
+def g(Z):
+    """The hidden activation: ${hidden.doc}."""
+    ${hidden.body}
+
+
+def forward(X):
+    """A2 (n_y by m) for X already normalised."""
+    Z1 = W1 @ X + b1
+    A1 = g(Z1)
+    Z2 = W2 @ A1 + b2
+    A2 = ${outputName}(Z2)
+    return A2
+
+
+def predict(X):
+    """Probabilities A2 (n_y by m) and labels (m) for X: n_x by m, rows as FEATURE_NAMES,
+    not yet normalised (encode(rows) makes it from CSV rows).
+    ${softmax ? 'The label is the most probable class (the first on ties).' : 'The label is CLASSES[1] when A2 > 0.5, else CLASSES[0].'}"""
+    X = np.asarray(X, dtype=float)
+    if X.ndim == 1:
+        X = X.reshape(-1, 1)
+    if X.shape[0] != len(FEATURE_NAMES):
+        raise ValueError(f"X must have {len(FEATURE_NAMES)} rows ({', '.join(FEATURE_NAMES)}), it has {X.shape[0]}")
+    A2 = forward((X - MEAN) / STD)
+    labels = np.array(CLASSES)[${softmax ? 'np.argmax(A2, axis=0)' : '(A2[0] > 0.5).astype(int)'}]
+    return A2, labels
+
+
+def _number(value, row, name):
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        x = float(value)
+    else:
+        text = str(value).strip()
+        try:
+            x = float(text)
+        except ValueError:
+            # "1,5" (a decimal comma) is 1.5, as in the extension's ;- and tab-delimited files.
+            try:
+                x = float(text.replace(",", ".")) if text.count(",") == 1 and "." not in text else float("nan")
+            except ValueError:
+                x = float("nan")
+    if not np.isfinite(x):
+        raise ValueError(f"row {row}, column {name!r}: {value!r} is not a number")
+    return x
+
+
+def encode(rows):
+    """X (n_x by m, not normalised) from rows: mappings column name -> value, such as
+    csv.DictReader's rows or a DataFrame's to_dict("records").${hasCategorical ? ' A categorical feature becomes one row per level: 1 for the row\'s level, 0 for the others.' : ''}"""
+    columns = []
+    for j, row in enumerate(rows, start=1):
+        column = []
+        for name, levels in FEATURES:
+            if name not in row:
+                raise ValueError(f"row {j}: the model needs the column {name!r}")
+            value = row[name]
+            if levels is None:
+                column.append(_number(value, j, name))
+            else:
+                level = str(value).strip()
+                if level not in levels:
+                    raise ValueError(f"row {j}, column {name!r}: {level!r} is not one of the values the model was trained on ({', '.join(levels)})")
+                column.extend(1.0 if level == known else 0.0 for known in levels)
+        columns.append(column)
+    return np.array(columns, dtype=float).reshape(-1, len(FEATURE_NAMES)).T
+
+
+def _main(argv):
+    import csv
+    import sys
+
+    if len(argv) != 2:
+        sys.stderr.write(f"usage: python3 {argv[0]} FILE.csv > predictions.csv\\n")
+        return 2
+    with open(argv[1], newline="", encoding="utf-8-sig") as f:
+        first = f.readline()
+        f.seek(0)
+        delimiter = max([",", ";", "\\t"], key=first.count)
+        reader = csv.DictReader(f, delimiter=delimiter)
+        rows = list(reader)
+        header = list(reader.fieldnames or [])
+    A2, labels = predict(encode(rows))
+    writer = csv.writer(sys.stdout, delimiter=delimiter, lineterminator="\\n")
+    writer.writerow(header + ["probability_" + c for c in ${probColumns}] + ["predicted_" + TARGET])
+    for j, row in enumerate(rows):
+        writer.writerow([row[c] for c in header] + [repr(float(p)) for p in A2[:, j]] + [str(labels[j])])
+    return 0
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.exit(_main(sys.argv))
+`);
+  return out.join('');
+}
+
+/**
+ * The Python file's name for a model file: `flower.model.json` → `flower_model.py`, a name
+ * Python can import (letters, digits and underscores, not starting with a digit).
+ */
+export function numpyFileNameFor(modelFileName: string): string {
+  const stem = modelFileName.replace(/\.json$/i, '').replace(/[^A-Za-z0-9_]/g, '_');
+  return `${/^[0-9]/.test(stem) || stem === '' ? `model_${stem}` : stem}.py`;
+}
