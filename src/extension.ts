@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
+import { registerModelCommands } from './modelCommands';
 import { registerHovers } from './hover/provider';
 import { Panel, PANEL_VIEW_TYPE } from './panel';
 import { Runs } from './runs';
@@ -17,6 +18,7 @@ export function activate(context: vscode.ExtensionContext): ShallowNetApi {
   const runs = new Runs(context.extensionPath, context.workspaceState);
   context.subscriptions.push(runs);
   registerCommands(context, runs);
+  registerModelCommands(context);
   registerHovers(context);
   context.subscriptions.push(
     vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {

@@ -7,6 +7,7 @@
 import './panel.css';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import type { FromWebview, RunView, ToWebview, TrainSettings } from '../src/protocol';
+import { BUILT_IN_DEFAULTS } from '../src/settingsDefaults';
 import { Controls, type FormValues, type ValidSettings } from './controls';
 import { CostChart } from './costChart';
 import { h } from './dom';
@@ -38,18 +39,7 @@ interface Persisted {
 }
 
 /** Used only until the host's defaults arrive (the same as the extension's settings). */
-const FALLBACK: TrainSettings = {
-  hiddenUnits: 4,
-  activation: 'tanh',
-  leakyAlpha: 0.01,
-  learningRate: 1.2,
-  iterations: 10000,
-  batchSize: 0,
-  init: 'small',
-  seed: 2,
-  normalization: 'standard',
-  testFraction: 0.2,
-};
+const FALLBACK: TrainSettings = BUILT_IN_DEFAULTS;
 
 const vscode = acquireVsCodeApi();
 

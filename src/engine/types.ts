@@ -87,14 +87,3 @@ export interface TrainConfig {
   /** Start from these instead of initialising (e.g. the lesson's flower_init_seed2.json). */
   initialParams?: Params;
 }
-
-export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
-  hiddenUnits: 4,
-  activation: 'tanh',
-  leakyAlpha: 0.01,
-  learningRate: 1.2,
-  iterations: 10000,
-  batchSize: 0,
-  init: 'small',
-  seed: 2,
-};

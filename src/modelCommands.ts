@@ -1,0 +1,160 @@
+/**
+ * Using a trained model: "Predict with Model…" (a model and a CSV with the same feature
+ * columns give `<csv>.predictions.csv` beside the CSV) and "Export Model as NumPy" (a
+ * Python file beside the model). Both never overwrite a file: the next free name is taken.
+ * Everything that can fail (reading, parsing, encoding every row) happens before a file is
+ * written. Programmatic forms, for tests:
+ *   executeCommand('shallowNet.predictWithModel', modelUri, csvUri, { open: false }) → written URI string
+ *   executeCommand('shallowNet.exportNumpy', modelUri, { open: false }) → written URI string
+ * (undefined after an error, which is shown to the person).
+ */
+import * as vscode from 'vscode';
+import { parseCsv } from './engine/csv';
+import { exportNumpy, numpyFileNameFor } from './engine/exportNumpy';
+import { parseModel, type ShallowNetModel } from './engine/model';
+import { predictTable, writePredictionsCsv } from './engine/predict';
+
+export interface UseModelOptions {
+  /** Open the written file in an editor (default true). */
+  open?: boolean;
+}
+
+const MODEL_GLOB = '**/*.model.json';
+
+function fileNameOf(uri: vscode.Uri): string {
+  return uri.path.split('/').pop() ?? uri.path;
+}
+
+/** A Uri from a command argument: a Uri, a URI string, or nothing usable (e.g. the Explorer's selection array). */
+function uriArg(v: unknown): vscode.Uri | undefined {
+  if (v instanceof vscode.Uri) return v;
+  if (typeof v === 'string' && v !== '') return vscode.Uri.parse(v);
+  return undefined;
+}
+
+function optionsArg(...candidates: unknown[]): UseModelOptions {
+  for (const c of candidates) {
+    if (typeof c === 'object' && c !== null && !Array.isArray(c) && !(c instanceof vscode.Uri) && 'open' in c) {
+      return { open: (c as { open?: unknown }).open !== false };
+    }
+  }
+  return {};
+}
+
+const isCsv = (uri: vscode.Uri): boolean => /\.csv$/i.test(uri.path);
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `<stem><suffix>` in `folder`, or `<stem><sep>2<suffix>`, `…3…`: the first name not taken. */
+export async function nextFreeUri(folder: vscode.Uri, stem: string, suffix: string, sep = '-'): Promise<vscode.Uri> {
+  for (let n = 1; ; n++) {
+    const candidate = vscode.Uri.joinPath(folder, `${stem}${n === 1 ? '' : `${sep}${n}`}${suffix}`);
+    if (!(await exists(candidate))) return candidate;
+  }
+}
+
+async function pickFile(glob: string, title: string, placeHolder: string, none: string): Promise<vscode.Uri | undefined> {
+  const files = await vscode.workspace.findFiles(glob, '**/node_modules/**', 2000);
+  if (files.length === 0) {
+    void vscode.window.showInformationMessage(none);
+    return undefined;
+  }
+  files.sort((a, b) => a.path.localeCompare(b.path));
+  const pick = await vscode.window.showQuickPick(
+    files.map((uri) => ({ label: fileNameOf(uri), description: vscode.workspace.asRelativePath(uri), uri })),
+    { title, placeHolder, matchOnDescription: true },
+  );
+  return pick?.uri;
+}
+
+const pickModel = (title: string): Promise<vscode.Uri | undefined> =>
+  pickFile(MODEL_GLOB, title, 'Choose a trained model (.model.json) of the workspace', 'No trained models (*.model.json) in this workspace: train on a CSV first.');
+
+async function readModel(uri: vscode.Uri): Promise<ShallowNetModel> {
+  return parseModel(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), fileNameOf(uri));
+}
+
+function showError(e: unknown): undefined {
+  const message = e instanceof Error ? e.message : String(e);
+  void vscode.window.showErrorMessage(`Shallow Net: ${message}`);
+  return undefined;
+}
+
+async function openWritten(uri: vscode.Uri, options: UseModelOptions): Promise<void> {
+  if (options.open === false) return;
+  await vscode.window.showTextDocument(uri, { preview: false });
+}
+
+/**
+ * The model's predictions for every row of the CSV, written to the next free
+ * `<csv name>.predictions.csv` beside it. Returns the written URI (string).
+ */
+export async function predictWithModel(model: vscode.Uri, csv: vscode.Uri, options: UseModelOptions = {}): Promise<string | undefined> {
+  try {
+    const parsed = await readModel(model);
+    const csvName = fileNameOf(csv);
+    const table = parseCsv(new TextDecoder().decode(await vscode.workspace.fs.readFile(csv)), csvName);
+    // Encodes every row first: a missing column, a non-number or an unseen category throws here.
+    const result = predictTable(parsed, table, csvName);
+    const text = writePredictionsCsv(table, result, parsed);
+    const target = await nextFreeUri(vscode.Uri.joinPath(csv, '..'), csvName.replace(/\.csv$/i, ''), '.predictions.csv');
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+    await openWritten(target, options);
+    const n = result.labels.length;
+    void vscode.window.showInformationMessage(`Shallow Net: ${n} prediction${n === 1 ? '' : 's'} written to ${vscode.workspace.asRelativePath(target)}`);
+    return target.toString();
+  } catch (e) {
+    return showError(e);
+  }
+}
+
+/** The model as a Python file over NumPy, the next free `<model name>.py` beside it. Returns the written URI (string). */
+export async function exportModelAsNumpy(model: vscode.Uri, options: UseModelOptions = {}): Promise<string | undefined> {
+  try {
+    const source = exportNumpy(await readModel(model));
+    const stem = numpyFileNameFor(fileNameOf(model)).replace(/\.py$/, '');
+    const target = await nextFreeUri(vscode.Uri.joinPath(model, '..'), stem, '.py', '_');
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(source));
+    await openWritten(target, options);
+    void vscode.window.showInformationMessage(`Shallow Net: model exported to ${vscode.workspace.asRelativePath(target)} (predict(X) in NumPy)`);
+    return target.toString();
+  } catch (e) {
+    return showError(e);
+  }
+}
+
+export function registerModelCommands(context: vscode.ExtensionContext): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('shallowNet.predictWithModel', async (first?: unknown, second?: unknown, third?: unknown) => {
+      // From the Explorer: (clicked file, selection); from the palette: nothing; from tests: (model, csv, options).
+      const a = uriArg(first);
+      const b = uriArg(second);
+      let model = a && !isCsv(a) ? a : b && !isCsv(b) ? b : undefined;
+      let csv = a && isCsv(a) ? a : b && isCsv(b) ? b : undefined;
+      model ??= await pickModel('Shallow Net: Predict with Model (1/2: the model)');
+      if (!model) return undefined;
+      csv ??= await pickFile(
+        '**/*.csv',
+        'Shallow Net: Predict with Model (2/2: the data)',
+        `Choose a CSV with the model's feature columns`,
+        'No CSV files in this workspace. Open a folder that holds a .csv file.',
+      );
+      if (!csv) return undefined;
+      return predictWithModel(model, csv, optionsArg(third, second));
+    }),
+    vscode.commands.registerCommand('shallowNet.exportNumpy', async (first?: unknown, second?: unknown) => {
+      const active = vscode.window.activeTextEditor?.document.uri;
+      const activeModel = active && /\.model\.json$/i.test(active.path) ? active : undefined;
+      const model = uriArg(first) ?? activeModel ?? (await pickModel('Shallow Net: Export Model as NumPy'));
+      if (!model) return undefined;
+      return exportModelAsNumpy(model, optionsArg(second));
+    }),
+  );
+}
