@@ -1,5 +1,6 @@
 /**
- * The hidden layer's activation functions g and their derivatives g', defined once.
+ * The hidden layer's activation functions g and their derivatives g', defined once (the lesson's
+ * four, and the identity `linear` that shows why they are needed).
  *
  * `ACTIVATIONS` is plain data plus two pure scalar functions per entry, so the same table feeds
  * the engine (reference implementation and tests), the editor's hovers and the webview's plots.
@@ -100,6 +101,20 @@ export const ACTIVATIONS: Readonly<Record<ActivationName, ActivationInfo>> = {
       'flowing, so a unit cannot die: it can recover from a bad start.',
     g: (z, alpha) => (z > 0 ? z : alpha * z),
     dg: (z, alpha) => (z > 0 ? 1 : alpha),
+  },
+  linear: {
+    name: 'linear',
+    label: 'linear',
+    formula: 'g(z) = z',
+    derivativeFormula: "g'(z) = 1",
+    range: '(−∞, ∞)',
+    derivativeAtZero: "g'(0) = 1",
+    description:
+      'The identity: no non-linearity, so W[2](W[1]x + b[1]) + b[2] is one linear map and the whole ' +
+      'network collapses to logistic regression, however many hidden units it has. Useful only to show why ' +
+      'hidden layers need a non-linear g (or as an output for regression).',
+    g: (z) => z,
+    dg: () => 1,
   },
 };
 

@@ -31,6 +31,9 @@ export function checkTrainConfig(c: TrainConfig): void {
   if (!INIT_NAMES.includes(c.init)) {
     fail(`unknown initialisation "${String(c.init)}"`, `Use one of ${INIT_NAMES.join(', ')}`);
   }
+  if (c.initScale !== undefined && !(Number.isFinite(c.initScale) && c.initScale > 0 && c.initScale <= 1000)) {
+    fail(`the initial scale must be a number above 0 and at most 1000, not ${c.initScale}`, 'The lesson uses 0.01; try 10 to see tanh saturate');
+  }
   if (!Number.isSafeInteger(c.seed)) {
     fail(`the seed must be a whole number, not ${c.seed}`, 'Any integer works; the same seed gives the same run');
   }

@@ -1,7 +1,8 @@
 /**
  * Initial parameters. Biases start at 0; weights are Gaussian, scaled per `InitName`:
  *
- *   small   W = randn · 0.01               the lesson's choice (keeps tanh/σ out of saturation)
+ *   small   W = randn · scale              the lesson's choice, scale 0.01 (keeps tanh/σ out of
+ *                                          saturation; try 10 to see them saturate)
  *   xavier  W = randn · √(1 / fan_in)      suits tanh / sigmoid
  *   he      W = randn · √(2 / fan_in)      suits ReLU / Leaky ReLU
  *   zeros   W = 0                          shows the symmetry problem: every hidden unit stays identical
@@ -14,10 +15,13 @@ import type { Architecture, InitName, Params } from './types';
 import { zeros, type Matrix } from './matrix';
 import type { Rng } from './random';
 
-function scaleFor(init: InitName, fanIn: number): number {
+/** The lesson's scale of the `small` initialisation. */
+export const DEFAULT_INIT_SCALE = 0.01;
+
+function scaleFor(init: InitName, fanIn: number, smallScale: number): number {
   switch (init) {
     case 'small':
-      return 0.01;
+      return smallScale;
     case 'xavier':
       return Math.sqrt(1 / fanIn);
     case 'he':
@@ -27,16 +31,17 @@ function scaleFor(init: InitName, fanIn: number): number {
   }
 }
 
-function gaussianMatrix(rows: number, cols: number, init: InitName, rng: Rng): Matrix {
+function gaussianMatrix(rows: number, cols: number, init: InitName, rng: Rng, smallScale: number): Matrix {
   const W = zeros(rows, cols);
   if (init === 'zeros') return W; // no draws: nothing random about it
-  const s = scaleFor(init, cols);
+  const s = scaleFor(init, cols, smallScale);
   for (let i = 0; i < W.data.length; i++) W.data[i] = rng.randn() * s;
   return W;
 }
 
-export function initialiseParams(arch: Architecture, init: InitName, rng: Rng): Params {
-  const W1 = gaussianMatrix(arch.nh, arch.nx, init, rng);
-  const W2 = gaussianMatrix(arch.ny, arch.nh, init, rng);
+/** `smallScale` is the `small` initialisation's scale (ignored by the others). */
+export function initialiseParams(arch: Architecture, init: InitName, rng: Rng, smallScale = DEFAULT_INIT_SCALE): Params {
+  const W1 = gaussianMatrix(arch.nh, arch.nx, init, rng, smallScale);
+  const W2 = gaussianMatrix(arch.ny, arch.nh, init, rng, smallScale);
   return { W1, b1: zeros(arch.nh, 1), W2, b2: zeros(arch.ny, 1) };
 }

@@ -332,6 +332,9 @@ export function activateWithDerivative(
           G[g0 + j] = pos ? 1 : alpha;
         }
         break;
+      case 'linear':
+        for (let j = 0; j < n; j++) G[g0 + j] = 1; // A = Z: nothing to do in place
+        break;
     }
   }
 }
@@ -363,6 +366,8 @@ export function activate(
           ZA[z0 + j] = z > 0 ? z : alpha * z;
         }
         break;
+      case 'linear':
+        break; // A = Z
     }
   }
 }

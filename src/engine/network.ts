@@ -19,6 +19,7 @@
  */
 import type { Architecture, Params } from './types';
 import { zeros, type Matrix } from './matrix';
+import type { HiddenStatsAccumulator } from './saturation';
 import {
   activate,
   activateWithDerivative,
@@ -214,9 +215,12 @@ export function forward(params: Params, arch: Architecture, X: Matrix, ws: Works
 /**
  * Forward then backward propagation over all of X, block by block: the cost J of the current
  * parameters, A2, and the gradients dW1, db1, dW2, db2 (views into the workspace, overwritten
- * by the next call). If A2 contains NaN the cost is NaN.
+ * by the next call). If A2 contains NaN the cost is NaN. With `hidden`, also adds this pass's
+ * g'(Z1) to that saturation accumulator (saturation.ts).
  */
-export function propagate(params: Params, arch: Architecture, X: Matrix, Y: Matrix, ws: Workspace): Propagation {
+export function propagate(
+  params: Params, arch: Architecture, X: Matrix, Y: Matrix, ws: Workspace, hidden?: HiddenStatsAccumulator,
+): Propagation {
   checkShapes(params, arch, X, ws, Y);
   const m = X.cols;
   const softmax = arch.output === 'softmax';
@@ -224,6 +228,8 @@ export function propagate(params: Params, arch: Architecture, X: Matrix, Y: Matr
   for (let start = 0; start < m; start += ws.block) {
     const n = Math.min(ws.block, m - start);
     forwardBlock(params, arch, X, start, n, ws, true);
+    // Saturation, read off g'(Z1) before backpropagation overwrites it (only when watched).
+    if (hidden) hidden.addBlock(ws.dZ1, 0, n, n);
     logLikelihood += logLikelihoodSum(ws.A2, Y.data, arch.ny, m, start, n, softmax);
     backwardBlock(params, arch, X, Y, start, n, ws);
   }

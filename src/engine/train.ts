@@ -24,6 +24,7 @@ import { createRng, shuffleInPlace, type Rng } from './random';
 import { initialiseParams } from './init';
 import { gatherColumns } from './kernels';
 import { Workspace, accuracyOf, cloneParams, copyParamsInto, costOf, forward, propagate, update } from './network';
+import { HiddenStatsAccumulator, type HiddenStats } from './saturation';
 
 /**
  * Gradient descent has diverged when the cost turns NaN or infinite, or when it climbs above
@@ -43,12 +44,14 @@ export interface TrainingData {
 }
 
 export type StepResult =
-  | { diverged: false; iteration: number; cost: number; accuracy: number }
+  /** `hidden`: the hidden layer's saturation at this forward pass, when `Trainer.watchHidden` is on. */
+  | { diverged: false; iteration: number; cost: number; accuracy: number; hidden?: HiddenStats }
   | { diverged: true; iteration: number; message: string };
 
 export interface Metrics {
   cost: number;
   accuracy: number;
+  hidden?: HiddenStats;
 }
 
 /** The architecture a config describes, for data with n_x features and n_y output rows. */
@@ -102,6 +105,11 @@ export class Trainer {
   readonly config: TrainConfig;
   /** The current parameters (live: `step` updates them in place). */
   readonly params: Params;
+  /**
+   * When true, the next steps also report the hidden layer's saturation (saturation.ts), read
+   * off the forward pass they run anyway. Off by default: then a step does nothing extra.
+   */
+  watchHidden = false;
 
   private readonly data: TrainingData;
   private readonly rng: Rng;
@@ -118,6 +126,7 @@ export class Trainer {
   private readonly batch: { size: number; order: Uint32Array; X: Matrix; Y: Matrix } | null;
   private evalWs: Workspace | null = null;
   private testWs: Workspace | null = null;
+  private hiddenAcc: HiddenStatsAccumulator | null = null;
 
   constructor(data: TrainingData, arch: Architecture, config: TrainConfig, rng?: Rng) {
     checkConfig(config, arch, data);
@@ -125,7 +134,7 @@ export class Trainer {
     this.arch = arch;
     this.config = config;
     this.rng = rng ?? createRng(config.seed);
-    this.params = config.initialParams ? cloneParams(config.initialParams) : initialiseParams(arch, config.init, this.rng);
+    this.params = config.initialParams ? cloneParams(config.initialParams) : initialiseParams(arch, config.init, this.rng, config.initScale);
     this.startOfThis = cloneParams(this.params);
     this.startOfPrevious = cloneParams(this.params);
     this.costs = new Float64Array(config.iterations);
@@ -180,7 +189,7 @@ export class Trainer {
     this.startOfThis = recycled;
     copyParamsInto(this.params, this.startOfThis);
 
-    const { cost, accuracy } = this.batch ? this.miniBatchEpoch(this.batch) : this.fullBatchStep();
+    const { cost, accuracy, hidden } = this.batch ? this.miniBatchEpoch(this.batch) : this.fullBatchStep();
     if (i === 0) this.startingCost = cost;
     if (!Number.isFinite(cost) || cost > DIVERGED_ABOVE * this.startingCost + 1) {
       copyParamsInto(i > 0 ? this.startOfPrevious : this.startOfThis, this.params);
@@ -190,22 +199,32 @@ export class Trainer {
     }
     if (i < this.costs.length) this.costs[i] = cost;
     this.completed = i + 1;
-    return { diverged: false, iteration: i, cost, accuracy };
+    return hidden ? { diverged: false, iteration: i, cost, accuracy, hidden } : { diverged: false, iteration: i, cost, accuracy };
+  }
+
+  /** The saturation accumulator, reset, when the hidden layer is watched; otherwise undefined. */
+  private hiddenWatch(): HiddenStatsAccumulator | undefined {
+    if (!this.watchHidden) return undefined;
+    this.hiddenAcc ??= new HiddenStatsAccumulator(this.arch);
+    this.hiddenAcc.reset();
+    return this.hiddenAcc;
   }
 
   private fullBatchStep(): Metrics {
     const { X, Y } = this.data;
-    const { cost, A2, grads } = propagate(this.params, this.arch, X, Y, this.ws);
+    const watch = this.hiddenWatch();
+    const { cost, A2, grads } = propagate(this.params, this.arch, X, Y, this.ws, watch);
     if (!Number.isFinite(cost)) return { cost, accuracy: NaN };
     const accuracy = accuracyOf(A2, Y);
     update(this.params, grads, this.config.learningRate);
-    return { cost, accuracy };
+    return watch ? { cost, accuracy, hidden: watch.result() } : { cost, accuracy };
   }
 
   private miniBatchEpoch(batch: NonNullable<Trainer['batch']>): Metrics {
     const { X, Y } = this.data;
     const m = X.cols;
     shuffleInPlace(batch.order, this.rng);
+    const watch = this.hiddenWatch();
     let costSum = 0;
     let correct = 0;
     for (let start = 0; start < m; start += batch.size) {
@@ -214,13 +233,13 @@ export class Trainer {
       const Yb: Matrix = n === batch.size ? batch.Y : { rows: Y.rows, cols: n, data: batch.Y.data.subarray(0, Y.rows * n) };
       gatherColumns(X.rows, X.data, m, batch.order, start, n, Xb.data, 0, n);
       gatherColumns(Y.rows, Y.data, m, batch.order, start, n, Yb.data, 0, n);
-      const { cost, A2, grads } = propagate(this.params, this.arch, Xb, Yb, this.ws);
+      const { cost, A2, grads } = propagate(this.params, this.arch, Xb, Yb, this.ws, watch);
       if (!Number.isFinite(cost)) return { cost, accuracy: NaN };
       costSum += cost * n;
       correct += accuracyOf(A2, Yb) * n;
       update(this.params, grads, this.config.learningRate);
     }
-    return { cost: costSum / m, accuracy: correct / m };
+    return watch ? { cost: costSum / m, accuracy: correct / m, hidden: watch.result() } : { cost: costSum / m, accuracy: correct / m };
   }
 
   /** Accuracy of the current parameters on the whole training set (a fresh forward pass). */

@@ -1,10 +1,14 @@
 import type { Matrix } from './matrix';
 
-/** Hidden-layer activations (the lesson's four). Each is defined once in activations.ts. */
-export type ActivationName = 'sigmoid' | 'tanh' | 'relu' | 'leaky-relu';
-export const ACTIVATION_NAMES: readonly ActivationName[] = ['sigmoid', 'tanh', 'relu', 'leaky-relu'];
+/**
+ * Hidden-layer activations: the lesson's four, and `linear` (g(z) = z), which the lesson uses to
+ * show that a network without a non-linearity collapses to logistic regression. Each is defined
+ * once in activations.ts.
+ */
+export type ActivationName = 'sigmoid' | 'tanh' | 'relu' | 'leaky-relu' | 'linear';
+export const ACTIVATION_NAMES: readonly ActivationName[] = ['sigmoid', 'tanh', 'relu', 'leaky-relu', 'linear'];
 
-/** `small` is the lesson's randn · 0.01. */
+/** `small` is the lesson's randn · 0.01 (the 0.01 is TrainConfig.initScale). */
 export type InitName = 'small' | 'xavier' | 'he' | 'zeros';
 export const INIT_NAMES: readonly InitName[] = ['small', 'xavier', 'he', 'zeros'];
 
@@ -83,6 +87,8 @@ export interface TrainConfig {
   /** 0 = full batch (the lesson). Otherwise mini-batches of this many examples, one update each. */
   batchSize: number;
   init: InitName;
+  /** The `small` initialisation's scale: W = randn · initScale (default 0.01, the lesson's). */
+  initScale?: number;
   seed: number;
   /** Start from these instead of initialising (e.g. the lesson's flower_init_seed2.json). */
   initialParams?: Params;

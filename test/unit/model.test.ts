@@ -172,7 +172,7 @@ test('parseModel errors: architecture', () => {
   throwsShallow(
     parseEdited((o) => (o.architecture.activation = 'swish' as 'tanh')),
     'bad-model',
-    'm.json: architecture.activation is "swish", which is not one of sigmoid, tanh, relu, leaky-relu. The file may be damaged or edited by hand; train again to write a new one',
+    'm.json: architecture.activation is "swish", which is not one of sigmoid, tanh, relu, leaky-relu, linear. The file may be damaged or edited by hand; train again to write a new one',
   );
   throwsShallow(parseEdited((o) => (o.architecture.nh = 0)), 'bad-model', /architecture\.nh must be a whole number of at least 1, not 0/);
   throwsShallow(parseEdited((o) => (o.architecture.nx = 2.5)), 'bad-model', /architecture\.nx must be a whole number of at least 1, not 2\.5/);
