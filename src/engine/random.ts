@@ -25,9 +25,15 @@ export interface Rng {
 
 /**
  * Numpy's legacy Gaussian (`legacy_gauss`): Marsaglia's polar method on two uniforms in
- * (−1, 1), returning f·x2 and keeping f·x1 for the next call.
+ * (−1, 1), returning f·x2 and keeping f·x1 for the next call. `log` is the logarithm f uses:
+ * numpy calls the C library's, which is correctly rounded where Math.log may be one ulp off
+ * (createNumpyRng passes a correctly rounded one).
  */
-export function rngFromUniform(uniform: () => number, integerBelow?: (n: number) => number): Rng {
+export function rngFromUniform(
+  uniform: () => number,
+  integerBelow?: (n: number) => number,
+  log: (x: number) => number = Math.log,
+): Rng {
   let hasSpare = false;
   let spare = 0;
   const rng: Rng = {
@@ -43,7 +49,7 @@ export function rngFromUniform(uniform: () => number, integerBelow?: (n: number)
         x2 = 2 * uniform() - 1;
         r2 = x1 * x1 + x2 * x2;
       } while (r2 >= 1 || r2 === 0);
-      const f = Math.sqrt((-2 * Math.log(r2)) / r2);
+      const f = Math.sqrt((-2 * log(r2)) / r2);
       spare = f * x1;
       hasSpare = true;
       return f * x2;
