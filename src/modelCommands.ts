@@ -94,7 +94,8 @@ async function openWritten(uri: vscode.Uri, options: UseModelOptions): Promise<v
 
 /**
  * The model's predictions for every row of the CSV, written to the next free
- * `<csv name>.predictions.csv` beside it. Returns the written URI (string).
+ * `<csv name>.predictions.csv` beside it (then `<csv name>-2.predictions.csv`, as model
+ * files are numbered). Returns the written URI (string).
  */
 export async function predictWithModel(model: vscode.Uri, csv: vscode.Uri, options: UseModelOptions = {}): Promise<string | undefined> {
   try {
