@@ -28,6 +28,7 @@ export function configOf(s: TrainSettings, initialParams?: Params): TrainConfig 
     iterations: s.iterations,
     batchSize: s.batchSize,
     init: s.init,
+    ...(s.initScale === undefined ? {} : { initScale: s.initScale }),
     seed: s.seed,
     ...(initialParams ? { initialParams } : {}),
   };

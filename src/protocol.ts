@@ -15,6 +15,8 @@ export interface TrainSettings {
   iterations: number;
   batchSize: number;
   init: InitName;
+  /** The `small` initialisation's scale (randn · initScale); absent = 0.01, the lesson's. */
+  initScale?: number;
   seed: number;
   normalization: NormalizationKind;
   testFraction: number;
@@ -145,6 +147,24 @@ export interface RunView {
   scatter?: ScatterView;
   /** At the end of a run. */
   confusion?: ConfusionView;
+  /** The hidden layer per iteration, decimated like `points` (appended like them). */
+  hiddenPoints?: HiddenPoint[];
+  /** Logistic regression on the same split and normalisation (computed by the worker). */
+  baseline?: BaselineSummary;
+}
+
+/**
+ * [iteration, saturation, mean g'(Z[1])]: saturation is the share of activations with |z| > 3
+ * (tanh, sigmoid), the share of dead units (ReLU, leaky ReLU) or 0 (linear); see engine/saturation.ts.
+ */
+export type HiddenPoint = [number, number, number];
+
+/** The logistic-regression baseline of a run's data. */
+export interface BaselineSummary {
+  trainAccuracy: number;
+  testAccuracy: number | null;
+  cost: number;
+  iterations: number;
 }
 
 // ── host → webview ────────────────────────────────────────────────────────────
@@ -186,7 +206,7 @@ export interface SaveModelMessage {
 }
 export type FromWebview = ReadyMessage | TrainMessage | StopMessage | SaveModelMessage;
 
-const ACTIVATIONS: readonly string[] = ['sigmoid', 'tanh', 'relu', 'leaky-relu'];
+const ACTIVATIONS: readonly string[] = ['sigmoid', 'tanh', 'relu', 'leaky-relu', 'linear'];
 const INITS: readonly string[] = ['small', 'xavier', 'he', 'zeros'];
 const NORMALIZATIONS: readonly string[] = ['standard', 'none'];
 
@@ -210,6 +230,7 @@ export function parseTrainSettings(v: unknown): TrainSettings | undefined {
   const batchSize = finite(v.batchSize, 0, 1e9, true);
   const seed = finite(v.seed, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, true);
   const testFraction = finite(v.testFraction, 0, 0.9, false);
+  const initScale = v.initScale === undefined ? undefined : finite(v.initScale, 1e-12, 1000, false);
   const { activation, init, normalization, target } = v;
   if (
     hiddenUnits === undefined ||
@@ -219,6 +240,7 @@ export function parseTrainSettings(v: unknown): TrainSettings | undefined {
     batchSize === undefined ||
     seed === undefined ||
     testFraction === undefined ||
+    (v.initScale !== undefined && initScale === undefined) ||
     typeof activation !== 'string' ||
     !ACTIVATIONS.includes(activation) ||
     typeof init !== 'string' ||
@@ -237,6 +259,7 @@ export function parseTrainSettings(v: unknown): TrainSettings | undefined {
     iterations,
     batchSize,
     init: init as InitName,
+    ...(initScale === undefined ? {} : { initScale }),
     seed,
     normalization: normalization as NormalizationKind,
     testFraction,

@@ -17,6 +17,7 @@ export function defaultSettings(scope?: vscode.Uri): TrainSettings {
     iterations: c.get('iterations', d.iterations),
     batchSize: c.get('batchSize', d.batchSize),
     init: c.get('initialization', d.init),
+    initScale: c.get('initScale', d.initScale ?? 0.01),
     seed: c.get('seed', d.seed),
     normalization: c.get('normalization', d.normalization),
     testFraction: c.get('testFraction', d.testFraction),

@@ -9,6 +9,7 @@ export const BUILT_IN_DEFAULTS: TrainSettings = {
   iterations: 10000,
   batchSize: 0,
   init: 'small',
+  initScale: 0.01,
   seed: 2,
   normalization: 'standard',
   testFraction: 0.2,

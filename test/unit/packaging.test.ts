@@ -47,7 +47,7 @@ test("the settings' defaults in package.json are the built-in defaults a run fal
   const pairs: [string, unknown][] = [
     ['hiddenUnits', d.hiddenUnits], ['activation', d.activation], ['leakyReluAlpha', d.leakyAlpha],
     ['learningRate', d.learningRate], ['iterations', d.iterations], ['batchSize', d.batchSize],
-    ['initialization', d.init], ['seed', d.seed], ['normalization', d.normalization], ['testFraction', d.testFraction],
+    ['initialization', d.init], ['initScale', d.initScale], ['seed', d.seed], ['normalization', d.normalization], ['testFraction', d.testFraction],
   ];
   for (const [key, value] of pairs) assert.equal(p[`shallowNet.${key}`]?.default, value, key);
 });
