@@ -5,11 +5,12 @@
 import type { CliCommand } from './common';
 import { EXPORT_NUMPY } from './exportNumpy';
 import { GRADCHECK } from './gradcheck';
+import { BASELINE } from './baseline';
 import { PREDICT } from './predict';
 import { SWEEP } from './sweep';
 import { TRAIN } from './train';
 
-export const COMMANDS: readonly CliCommand[] = [TRAIN, PREDICT, GRADCHECK, EXPORT_NUMPY, SWEEP];
+export const COMMANDS: readonly CliCommand[] = [TRAIN, PREDICT, GRADCHECK, BASELINE, EXPORT_NUMPY, SWEEP];
 
 export const MAIN_HELP = `usage: shallow-net <command> [options]
 
@@ -19,6 +20,7 @@ commands:
   train FILE.csv            train a network and report cost and accuracy
   predict MODEL.json FILE   predict with a saved model
   gradcheck FILE.csv        check backpropagation against numerical gradients
+  baseline FILE.csv         logistic regression (no hidden layer) on the same data, for comparison
   export-numpy MODEL.json   write a model as a Python file over NumPy (--out FILE.py)
   sweep FILE.csv            train with each hidden-layer size and compare accuracies
 

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { serializeModel } from '../engine/model';
+import type { HiddenStats } from '../engine/saturation';
 import { DecimatedHistory, modelOf } from '../pipeline';
 import type { CostPoint } from '../protocol';
 import { flagOpt, numberOpt, stringOpt, type CommandSpec, type ParsedArgs } from './args';
@@ -23,6 +24,12 @@ const spec: CommandSpec = {
     { name: 'json', kind: 'flag', help: 'one JSON object a line instead of the human report' },
   ],
 };
+
+/** The JSON line's hidden-layer fields (see engine/saturation.ts). */
+function hiddenFields(h: HiddenStats | undefined): Record<string, number> {
+  if (!h) return {};
+  return { saturation: h.saturation, meanDerivative: h.meanDerivative, ...(h.deadUnits ? { deadUnits: h.deadUnits } : {}) };
+}
 
 function progressBar(done: number, total: number, cost: number): string {
   const width = 30;
@@ -45,6 +52,8 @@ function train(a: ParsedArgs): void {
   let lastTty = 0;
   const started = performance.now();
   while (done < settings.iterations) {
+    // The hidden layer's saturation only on the iterations a JSON line reports (free otherwise).
+    trainer.watchHidden = json && done % logEvery === 0;
     const r = trainer.step();
     if (r.diverged) {
       diverged = `diverged at iteration ${r.iteration}; try a smaller learning rate`;
@@ -54,7 +63,7 @@ function train(a: ParsedArgs): void {
     const p: CostPoint = [r.iteration, r.cost, r.accuracy];
     history.add(p);
     if (r.iteration % logEvery === 0) {
-      if (json) out(JSON.stringify({ iteration: r.iteration, cost: r.cost, accuracy: r.accuracy }));
+      if (json) out(JSON.stringify({ iteration: r.iteration, cost: r.cost, accuracy: r.accuracy, ...hiddenFields(r.hidden) }));
       else table.push([r.iteration, r.cost]);
     }
     if (tty && performance.now() - lastTty > 100) {
