@@ -7,6 +7,7 @@ import { parseCsv } from './engine/csv';
 import { buildDataset } from './engine/dataset';
 import { toRows } from './engine/matrix';
 import { checkParamsFit, parseInitialParams, type ShallowNetModel } from './engine/model';
+import { numpyRngForRun } from './engine/mt19937';
 import { Trainer } from './engine/train';
 import type { Architecture, Dataset, Params, TrainConfig } from './engine/types';
 import type { CostPoint, DatasetSummary, ParamsSnapshot, TrainSettings } from './protocol';
@@ -42,6 +43,7 @@ export function prepareRun(
 ): PreparedRun {
   checkTrainConfig(configOf(settings));
   checkTestFraction(settings.testFraction);
+  const rng = settings.rng === 'numpy' ? numpyRngForRun(settings.init, settings.seed) : undefined;
   const table = parseCsv(csvText, fileName);
   const dataset = buildDataset(table, {
     fileName,
@@ -72,6 +74,7 @@ export function prepareRun(
     { X: dataset.X, Y: dataset.Y, Xtest: dataset.Xtest, Ytest: dataset.Ytest },
     arch,
     config,
+    rng,
   );
   return { dataset, arch, config, trainer, summary: summarize(dataset) };
 }
@@ -138,6 +141,11 @@ export class DecimatedHistory {
   readonly points: CostPoint[] = [];
   private stride = 1;
   constructor(private readonly limit = 4000) {}
+
+  /** Whether a point of iteration i would be kept now (so whether it is worth computing). */
+  wants(i: number): boolean {
+    return i % this.stride === 0;
+  }
 
   add(p: CostPoint): boolean {
     if (p[0] % this.stride !== 0) return false;

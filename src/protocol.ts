@@ -22,6 +22,11 @@ export interface TrainSettings {
   testFraction: number;
   /** Target column by name; undefined = the last column. */
   target?: string;
+  /**
+   * The random stream of the initial weights and mini-batches: 'numpy' is numpy's legacy
+   * `np.random.seed(seed)` stream (lesson mode; `small` initialisation only). Absent = 'default'.
+   */
+  rng?: 'default' | 'numpy';
 }
 
 export interface ErrorInfo {
@@ -247,7 +252,8 @@ export function parseTrainSettings(v: unknown): TrainSettings | undefined {
     !INITS.includes(init) ||
     typeof normalization !== 'string' ||
     !NORMALIZATIONS.includes(normalization) ||
-    (target !== undefined && (typeof target !== 'string' || target.length > 1000))
+    (target !== undefined && (typeof target !== 'string' || target.length > 1000)) ||
+    (v.rng !== undefined && v.rng !== 'default' && v.rng !== 'numpy')
   ) {
     return undefined;
   }
@@ -264,6 +270,7 @@ export function parseTrainSettings(v: unknown): TrainSettings | undefined {
     normalization: normalization as NormalizationKind,
     testFraction,
     ...(target === undefined ? {} : { target }),
+    ...(v.rng === 'default' || v.rng === 'numpy' ? { rng: v.rng } : {}),
   };
 }
 

@@ -39,6 +39,7 @@ const CLI_DEFAULTS: TrainSettings = { ...BUILT_IN_DEFAULTS, testFraction: 0 };
 export function settingsOf(a: ParsedArgs): TrainSettings {
   const d = CLI_DEFAULTS;
   const target = stringOpt(a, 'target');
+  const rng = stringOpt(a, 'rng');
   return {
     hiddenUnits: numberOpt(a, 'hidden') ?? d.hiddenUnits,
     activation: (stringOpt(a, 'activation') as TrainSettings['activation'] | undefined) ?? d.activation,
@@ -52,6 +53,7 @@ export function settingsOf(a: ParsedArgs): TrainSettings {
     normalization: (stringOpt(a, 'normalize') as TrainSettings['normalization'] | undefined) ?? d.normalization,
     testFraction: numberOpt(a, 'test-fraction') ?? d.testFraction,
     ...(target === undefined ? {} : { target }),
+    ...(rng === 'default' || rng === 'numpy' ? { rng } : {}),
   };
 }
 

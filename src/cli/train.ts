@@ -7,7 +7,7 @@ import type { HiddenStats } from '../engine/saturation';
 import { DecimatedHistory, modelOf } from '../pipeline';
 import type { CostPoint } from '../protocol';
 import { flagOpt, numberOpt, stringOpt, type CommandSpec, type ParsedArgs } from './args';
-import { ExitError, modelOptions, pct, prepare, type CliCommand } from './common';
+import { ExitError, modelOptions, pct, prepare, settingsOf, type CliCommand } from './common';
 
 const spec: CommandSpec = {
   name: 'train',
@@ -18,6 +18,12 @@ const spec: CommandSpec = {
     ...modelOptions,
     { name: 'learning-rate', kind: 'number', metavar: 'F', help: 'gradient-descent learning rate (default 1.2)' },
     { name: 'iterations', kind: 'int', metavar: 'N', help: 'iterations (default 10000)' },
+    {
+      name: 'rng',
+      kind: 'string',
+      choices: ['default', 'numpy'],
+      help: "random stream; numpy = np.random.seed's (lesson mode, with --init small: --seed 2 starts from the lesson's weights)",
+    },
     { name: 'batch-size', kind: 'int', metavar: 'N', help: 'mini-batch size; 0 = full batch (default 0)' },
     { name: 'save', kind: 'string', metavar: 'MODEL.json', help: 'write the trained model to this file' },
     { name: 'log-every', kind: 'int', metavar: 'N', help: 'report the cost every N iterations (default 1000)' },
@@ -41,6 +47,10 @@ function train(a: ParsedArgs): void {
   const json = flagOpt(a, 'json');
   const logEvery = numberOpt(a, 'log-every') ?? 1000;
   if (logEvery < 1) throw new ExitError('--log-every must be at least 1', 2);
+  const { init } = settingsOf(a);
+  if (stringOpt(a, 'rng') === 'numpy' && init !== 'small') {
+    throw new ExitError(`--rng numpy goes with --init small (the lesson's randn · 0.01), not --init ${init}`, 2);
+  }
   const { file, settings, run } = prepare(a);
   const { trainer } = run;
   const out = (line: string): void => void process.stdout.write(line + '\n');

@@ -12,7 +12,9 @@
  * All arithmetic on the state is on 32-bit words (Math.imul, >>>), exact in JavaScript.
  */
 import { log } from './correctlyRounded';
+import { ShallowNetError } from './errors';
 import { rngFromUniform, type Rng } from './random';
+import type { InitName } from './types';
 
 const N = 624;
 const M = 397;
@@ -92,4 +94,24 @@ export function createNumpyRng(seed: number): Rng {
     (n) => mt.interval(n - 1),
     log,
   );
+}
+
+/**
+ * numpy's stream for a run (settings `rng: 'numpy'`): with the `small` initialisation,
+ * `--seed 2` then starts from the lesson's `np.random.seed(2)` weights. Other initialisations
+ * are not the lesson's, so asking for both is a mistake worth saying.
+ */
+export function numpyRngForRun(init: InitName, seed: number): Rng {
+  if (init !== 'small') {
+    throw new ShallowNetError(
+      'bad-option',
+      `numpy's random stream goes with the small initialisation (the lesson's randn · 0.01), not ${init}`,
+      {},
+      'Choose the small initialisation, or the default random stream',
+    );
+  }
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
+    throw new ShallowNetError('bad-option', `numpy's seed must be a whole number from 0 to 4294967295, not ${seed}`, {}, 'The lesson uses 2');
+  }
+  return createNumpyRng(seed);
 }

@@ -7,6 +7,9 @@ import { pythonFloat } from '../../src/engine/floatText';
 import { initialiseParams } from '../../src/engine/init';
 import { MT19937, createNumpyRng } from '../../src/engine/mt19937';
 import { permutation } from '../../src/engine/random';
+import { prepareRun } from '../../src/pipeline';
+import { parseTrainSettings } from '../../src/protocol';
+import { BUILT_IN_DEFAULTS } from '../../src/settingsDefaults';
 import { fixture } from './helpers';
 
 test('MT19937 seeded as np.random.seed gives the reference words (init_genrand 5489 and numpy seeds)', () => {
@@ -71,4 +74,19 @@ test('pythonFloat writes what Python repr writes', () => {
     [1.2044422922543192, '1.2044422922543192'],
   ];
   for (const [x, s] of cases) assert.equal(pythonFloat(x), s, String(x));
+});
+
+test("settings carry rng: 'numpy' through parseTrainSettings and prepareRun (the lesson's weights), and refuse the rest", () => {
+  const base = { ...BUILT_IN_DEFAULTS, normalization: 'none', testFraction: 0, seed: 2, init: 'small' };
+  const settings = parseTrainSettings({ ...base, rng: 'numpy' });
+  assert.equal(settings?.rng, 'numpy');
+  assert.equal(parseTrainSettings({ ...base, rng: 'mersenne' }), undefined);
+  assert.equal(parseTrainSettings(base)?.rng, undefined);
+  assert.ok(settings);
+  const run = prepareRun(fixture('flower.csv'), 'flower.csv', settings);
+  const expected = JSON.parse(fixture('flower_init_seed2.json')) as { W1: number[][]; W2: number[][] };
+  assert.deepEqual(Array.from(run.trainer.params.W1.data), expected.W1.flat());
+  assert.deepEqual(Array.from(run.trainer.params.W2.data), expected.W2.flat());
+  assert.throws(() => prepareRun(fixture('flower.csv'), 'flower.csv', { ...settings, init: 'he' }), /numpy's random stream goes with the small initialisation/);
+  assert.throws(() => prepareRun(fixture('flower.csv'), 'flower.csv', { ...settings, seed: -4 }), /numpy's seed must be a whole number from 0 to 4294967295, not -4/);
 });
