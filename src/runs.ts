@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { saveModel } from './modelStore';
 import { Panel } from './panel';
-import type { CostPoint, ErrorInfo, RunStatus, RunSummary, RunView, TrainSettings } from './protocol';
+import type { CostPoint, ErrorInfo, HiddenPoint, RunStatus, RunSummary, RunView, TrainSettings } from './protocol';
 import { TrainingSession } from './trainingSession';
 import { DecimatedHistory } from './pipeline';
 import { loadRuns, storeRuns } from './runHistory';
@@ -55,6 +55,8 @@ interface ActiveRun {
   session: TrainingSession;
   csv: vscode.Uri;
   history: DecimatedHistory;
+  /** The hidden layer's saturation points, decimated the same way. */
+  hidden: DecimatedHistory;
 }
 
 export class Runs implements vscode.Disposable {
@@ -146,7 +148,7 @@ export class Runs implements vscode.Disposable {
     }
 
     const session = new TrainingSession(this.extensionPath);
-    const active: ActiveRun = { view, session, csv: req.csv, history: new DecimatedHistory() };
+    const active: ActiveRun = { view, session, csv: req.csv, history: new DecimatedHistory(), hidden: new DecimatedHistory() };
     this.active = active;
     this.setTraining(true);
     session.onEvent((e) => {
@@ -155,13 +157,18 @@ export class Runs implements vscode.Disposable {
         if (e.scatter) view.scatter = e.scatter;
         view.status = 'running';
         this.emit(view, false);
+      } else if (e.kind === 'baseline') {
+        view.baseline = e.baseline;
+        this.emit(view, false);
       } else {
         const added = e.points.filter((p) => active.history.add(p));
+        const hidden = (e.hiddenPoints ?? []).filter((p) => active.hidden.add(p));
+        view.hiddenPoints = active.hidden.points;
         view.iteration = e.iteration;
         view.params = e.params;
         view.testPoints.push(...e.testPoints);
         if (e.boundary) view.boundary = e.boundary;
-        this.emitAppend(view, added, e.testPoints, !!e.boundary);
+        this.emitAppend(view, added, e.testPoints, !!e.boundary, hidden);
         this.updateStatus(view, e.points[e.points.length - 1]);
       }
     });
@@ -325,10 +332,10 @@ export class Runs implements vscode.Disposable {
     this.changes.fire({ run: view, append });
   }
 
-  private emitAppend(view: RunView, points: CostPoint[], testPoints: CostPoint[], boundaryChanged = false): void {
+  private emitAppend(view: RunView, points: CostPoint[], testPoints: CostPoint[], boundaryChanged = false, hiddenPoints: HiddenPoint[] = []): void {
     view.points = this.active?.history.points ?? view.points;
     // Appends leave out what the panel has already: the examples, and an unchanged boundary.
-    const run: RunView = { ...view, points, testPoints };
+    const run: RunView = { ...view, points, testPoints, hiddenPoints };
     delete run.scatter;
     if (!boundaryChanged) delete run.boundary;
     this.changes.fire({ run, append: true });
@@ -347,5 +354,6 @@ export function pct(x: number): string {
 }
 
 export function labelOf(s: TrainSettings): string {
-  return `${s.activation} · ${s.hiddenUnits} unit${s.hiddenUnits === 1 ? '' : 's'} · α ${s.learningRate} · ${s.init}`;
+  const scale = s.init === 'small' && s.initScale !== undefined && s.initScale !== 0.01 ? ` ×${s.initScale}` : '';
+  return `${s.activation} · ${s.hiddenUnits} unit${s.hiddenUnits === 1 ? '' : 's'} · α ${s.learningRate} · ${s.init}${scale}`;
 }

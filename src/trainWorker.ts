@@ -8,8 +8,9 @@ import { performance } from 'node:perf_hooks';
 import { BoundaryTracker, confusionView } from './boundaryView';
 import { isShallowNetError } from './engine/errors';
 import { serializeModel } from './engine/model';
+import { baselineFor } from './runBaseline';
 import { DecimatedHistory, modelOf, prepareRun, snapshot, type PreparedRun } from './pipeline';
-import type { BoundaryView, CostPoint, ErrorInfo } from './protocol';
+import type { BoundaryView, CostPoint, ErrorInfo, HiddenPoint } from './protocol';
 import type { FromWorker, RunOutcome, StartRun, ToWorker } from './workerProtocol';
 
 const port = parentPort;
@@ -40,6 +41,12 @@ function run(m: StartRun): void {
   // Data with two features or more: the network over the first two features' plane.
   const tracker = BoundaryTracker.for(prepared.dataset, prepared.arch);
   post({ type: 'prepared', dataset: prepared.summary, ...(tracker ? { scatter: tracker.scatter() } : {}) });
+  // The lesson's baseline, logistic regression on the same data (a fraction of a second at most).
+  try {
+    post({ type: 'baseline', baseline: baselineFor(prepared) });
+  } catch {
+    // No baseline is no reason not to train.
+  }
 
   const { trainer } = prepared;
   const total = m.settings.iterations;
@@ -48,6 +55,7 @@ function run(m: StartRun): void {
   const history = new DecimatedHistory();
   let pending: CostPoint[] = [];
   let pendingTest: CostPoint[] = [];
+  let pendingHidden: HiddenPoint[] = [];
   let lastPost = performance.now();
   // The boundary is heavier than a progress message: at most every 200 ms (~5 a second) and at the end.
   let lastBoundary = -Infinity;
@@ -64,9 +72,14 @@ function run(m: StartRun): void {
       boundary = tracker.boundary(trainer.params, done);
       lastBoundary = performance.now();
     }
-    post({ type: 'progress', iteration: done, points: pending, testPoints: pendingTest, params: snapshot(trainer.params), ...(boundary ? { boundary } : {}) });
+    post({
+      type: 'progress', iteration: done, points: pending, testPoints: pendingTest, params: snapshot(trainer.params),
+      ...(boundary ? { boundary } : {}),
+      ...(pendingHidden.length ? { hiddenPoints: pendingHidden } : {}),
+    });
     pending = [];
     pendingTest = [];
+    pendingHidden = [];
     lastPost = performance.now();
   };
 
@@ -77,6 +90,8 @@ function run(m: StartRun): void {
         message = `Stopped after ${done} iteration${done === 1 ? '' : 's'}; the model keeps what it learned so far.`;
         break;
       }
+      // Saturation only on the iterations the decimated history keeps (nothing extra on the others).
+      trainer.watchHidden = history.wants(done);
       const r = trainer.step();
       if (r.diverged) {
         outcome = 'diverged';
@@ -89,6 +104,7 @@ function run(m: StartRun): void {
       const p: CostPoint = [r.iteration, r.cost, r.accuracy];
       history.add(p);
       pending.push(p);
+      if (r.hidden) pendingHidden.push([r.iteration, r.hidden.saturation, r.hidden.meanDerivative]);
       if (r.iteration % testEvery === 0) {
         const t = trainer.testMetrics();
         if (t) pendingTest.push([r.iteration, t.cost, t.accuracy]);

@@ -5,12 +5,13 @@
 import { Worker } from 'node:worker_threads';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { BoundaryView, ConfusionView, CostPoint, DatasetSummary, ErrorInfo, ParamsSnapshot, RunSummary, ScatterView, TrainSettings } from './protocol';
+import type { BaselineSummary, BoundaryView, ConfusionView, CostPoint, DatasetSummary, ErrorInfo, HiddenPoint, ParamsSnapshot, RunSummary, ScatterView, TrainSettings } from './protocol';
 import type { FromWorker, RunOutcome, StartRun } from './workerProtocol';
 
 export type SessionEvent =
   | { kind: 'prepared'; dataset: DatasetSummary; scatter?: ScatterView }
-  | { kind: 'progress'; iteration: number; points: CostPoint[]; testPoints: CostPoint[]; params: ParamsSnapshot; boundary?: BoundaryView };
+  | { kind: 'baseline'; baseline: BaselineSummary }
+  | { kind: 'progress'; iteration: number; points: CostPoint[]; testPoints: CostPoint[]; params: ParamsSnapshot; boundary?: BoundaryView; hiddenPoints?: HiddenPoint[] };
 
 export type SessionEnd =
   | { kind: 'done'; outcome: RunOutcome; summary: RunSummary; message?: string; modelJson: string; params: ParamsSnapshot; confusion?: ConfusionView }
@@ -49,8 +50,15 @@ export class TrainingSession implements vscode.Disposable {
           case 'prepared':
             this.events.fire({ kind: 'prepared', dataset: m.dataset, ...(m.scatter ? { scatter: m.scatter } : {}) });
             break;
+          case 'baseline':
+            this.events.fire({ kind: 'baseline', baseline: m.baseline });
+            break;
           case 'progress':
-            this.events.fire({ kind: 'progress', iteration: m.iteration, points: m.points, testPoints: m.testPoints, params: m.params, ...(m.boundary ? { boundary: m.boundary } : {}) });
+            this.events.fire({
+              kind: 'progress', iteration: m.iteration, points: m.points, testPoints: m.testPoints, params: m.params,
+              ...(m.boundary ? { boundary: m.boundary } : {}),
+              ...(m.hiddenPoints ? { hiddenPoints: m.hiddenPoints } : {}),
+            });
             break;
           case 'done':
             end({ kind: 'done', outcome: m.outcome, summary: m.summary, modelJson: m.modelJson, params: m.params, ...(m.message === undefined ? {} : { message: m.message }), ...(m.confusion ? { confusion: m.confusion } : {}) });

@@ -2,7 +2,7 @@
  * Messages between the extension host and the training worker thread. The worker owns
  * everything slow — decoding, parsing, encoding and training — so the host never blocks.
  */
-import type { BoundaryView, ConfusionView, CostPoint, DatasetSummary, ErrorInfo, ParamsSnapshot, RunSummary, ScatterView, TrainSettings } from './protocol';
+import type { BaselineSummary, BoundaryView, ConfusionView, CostPoint, DatasetSummary, ErrorInfo, HiddenPoint, ParamsSnapshot, RunSummary, ScatterView, TrainSettings } from './protocol';
 
 export interface StartRun {
   type: 'start';
@@ -24,6 +24,7 @@ export type RunOutcome = 'finished' | 'stopped' | 'diverged';
 
 export type FromWorker =
   | { type: 'prepared'; dataset: DatasetSummary; scatter?: ScatterView }
-  | { type: 'progress'; iteration: number; points: CostPoint[]; testPoints: CostPoint[]; params: ParamsSnapshot; boundary?: BoundaryView }
+  | { type: 'baseline'; baseline: BaselineSummary }
+  | { type: 'progress'; iteration: number; points: CostPoint[]; testPoints: CostPoint[]; params: ParamsSnapshot; boundary?: BoundaryView; hiddenPoints?: HiddenPoint[] }
   | { type: 'done'; outcome: RunOutcome; summary: RunSummary; message?: string; modelJson: string; params: ParamsSnapshot; confusion?: ConfusionView }
   | { type: 'failed'; error: ErrorInfo };
