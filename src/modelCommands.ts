@@ -68,7 +68,10 @@ async function pickFile(glob: string, title: string, placeHolder: string, none: 
   }
   files.sort((a, b) => a.path.localeCompare(b.path));
   const pick = await vscode.window.showQuickPick(
-    files.map((uri) => ({ label: fileNameOf(uri), description: vscode.workspace.asRelativePath(uri), uri })),
+    files.map((uri) => {
+      const relative = vscode.workspace.asRelativePath(uri);
+      return { label: fileNameOf(uri), ...(relative === fileNameOf(uri) ? {} : { description: relative }), uri };
+    }),
     { title, placeHolder, matchOnDescription: true },
   );
   return pick?.uri;
@@ -119,9 +122,10 @@ export async function predictWithModel(model: vscode.Uri, csv: vscode.Uri, optio
 /** The model as a Python file over NumPy, the next free `<model name>.py` beside it. Returns the written URI (string). */
 export async function exportModelAsNumpy(model: vscode.Uri, options: UseModelOptions = {}): Promise<string | undefined> {
   try {
-    const source = exportNumpy(await readModel(model));
+    const parsed = await readModel(model);
     const stem = numpyFileNameFor(fileNameOf(model)).replace(/\.py$/, '');
     const target = await nextFreeUri(vscode.Uri.joinPath(model, '..'), stem, '.py', '_');
+    const source = exportNumpy(parsed, fileNameOf(target));
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(source));
     await openWritten(target, options);
     void vscode.window.showInformationMessage(`Shallow Net: model exported to ${vscode.workspace.asRelativePath(target)} (predict(X) in NumPy)`);

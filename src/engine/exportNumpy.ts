@@ -60,8 +60,11 @@ function pyFeatures(model: ShallowNetModel): string {
   return `FEATURES = [\n${lines.join('\n')}\n]`;
 }
 
-/** The Python source of a model's predictor (see the module comment). */
-export function exportNumpy(model: ShallowNetModel): string {
+/**
+ * The Python source of a model's predictor (see the module comment). `fileName`, the name it
+ * will be saved under, only makes the usage note in its docstring exact.
+ */
+export function exportNumpy(model: ShallowNetModel, fileName = 'this_file.py'): string {
   const a = model.architecture;
   const e = model.encoding;
   const t = model.training;
@@ -85,7 +88,7 @@ Use it:
     X = encode([{${e.features.map((f) => `${pyString(f.name)}: ...`).join(', ')}}])
     probabilities, labels = predict(X)
 or from a shell, to append predictions to a CSV with the same feature columns:
-    python3 this_file.py data.csv > predictions.csv
+    python3 ${fileName} data.csv > predictions.csv
 Needs only NumPy.
 """
 import numpy as np

@@ -140,6 +140,7 @@ test('the file reads like the lesson: parameters, normalisation, names, the forw
   }
   assert.match(src, /^W1 = np\.array\(\[ {2}# n_h by n_x = 4 by 2\n( {4}\[-?[\d.e-]+, -?[\d.e-]+\],\n){4}\], dtype=float\)$/m);
   assert.match(src, /^MEAN = np\.array\(\[-?[\d.e-]+, -?[\d.e-]+\], dtype=float\)\.reshape\(-1, 1\)/m);
+  assert.match(exportNumpy(model, 'flower_model.py'), /^ {4}python3 flower_model\.py data\.csv > predictions\.csv$/m);
   assert.equal(numpyFileNameFor('flower.model.json'), 'flower_model.py');
   assert.equal(numpyFileNameFor('2 moons.json'), 'model_2_moons.py');
 });
