@@ -8,6 +8,7 @@ import { registerModelCommands } from './modelCommands';
 import { registerHovers } from './hover/provider';
 import { Panel, PANEL_VIEW_TYPE } from './panel';
 import { Runs } from './runs';
+import { registerSampleCommand } from './sampleCommand';
 
 /** What activate() returns: used by the integration tests to observe and steer. */
 export interface ShallowNetApi {
@@ -19,6 +20,7 @@ export function activate(context: vscode.ExtensionContext): ShallowNetApi {
   context.subscriptions.push(runs);
   registerCommands(context, runs);
   registerModelCommands(context);
+  registerSampleCommand(context);
   registerHovers(context);
   context.subscriptions.push(
     vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
