@@ -12,6 +12,9 @@ import { Controls, type FormValues, type ValidSettings } from './controls';
 import { CostChart } from './costChart';
 import { h } from './dom';
 import { layersFor, ParamsHeatmaps } from './heatmap';
+import { BoundaryPlot } from './boundary';
+import { ConfusionTables } from './confusion';
+import { UnitMaps } from './unitMaps';
 import { RunsList } from './runsList';
 import { StatusView } from './status';
 import { Summary } from './summary';
@@ -165,6 +168,9 @@ const controls = new Controls({
 
 const summary = new Summary();
 const heatmaps = new ParamsHeatmaps(theme);
+const boundary = new BoundaryPlot(theme);
+const unitMaps = new UnitMaps(theme);
+const confusion = new ConfusionTables();
 
 function card(cls: string, title: string, body: Node[], tools: Node[] = []): HTMLElement {
   const id = `heading-${cls}`;
@@ -187,6 +193,9 @@ app.replaceChildren(
     card('controls-card', 'New run', [controls.element]),
     card('runs-card', 'Runs compared', [runsList.element]),
     card('summary-card', 'Summary', [summary.element]),
+    card('boundary-card', 'Decision boundary', [boundary.element]),
+    card('units-card', 'Hidden units', [unitMaps.element]),
+    card('confusion-card', 'Confusion matrix', [confusion.element]),
     card('params-card', 'Parameters', [heatmaps.element]),
   ]),
 );
@@ -219,6 +228,14 @@ function render(): void {
     shownParamsRun = currentId;
     heatmaps.set(params ? layersFor(params, current?.dataset) : null);
   }
+  // Decision boundary and hidden units: data with two features or more; confusion: at the end.
+  const plane = !!current?.boundary || !!current?.scatter;
+  document.querySelector('.boundary-card')?.classList.toggle('hidden', !plane);
+  document.querySelector('.units-card')?.classList.toggle('hidden', !current?.boundary);
+  document.querySelector('.confusion-card')?.classList.toggle('hidden', !current?.confusion);
+  boundary.show(current);
+  unitMaps.show(current);
+  confusion.show(current);
   controls.setTraining(training);
   controls.setCanSave(!!current && !!current.params && (current.status === 'finished' || current.status === 'stopped' || current.status === 'diverged'));
   document.body.classList.toggle('is-training', training);
@@ -228,7 +245,15 @@ function render(): void {
 function onRun(run: RunView, append: boolean): void {
   const old = runs.get(run.id);
   if (old && append) {
-    runs.set(run.id, { ...run, points: old.points.concat(run.points), testPoints: old.testPoints.concat(run.testPoints) });
+    runs.set(run.id, {
+      ...run,
+      points: old.points.concat(run.points),
+      testPoints: old.testPoints.concat(run.testPoints),
+      // Appends leave out what was sent before: keep it.
+      boundary: run.boundary ?? old.boundary,
+      scatter: run.scatter ?? old.scatter,
+      confusion: run.confusion ?? old.confusion,
+    });
   } else {
     runs.set(run.id, run);
   }
@@ -281,6 +306,8 @@ onThemeChange(() => {
   theme = readTheme();
   chart.applyTheme(theme);
   heatmaps.setTheme(theme);
+  boundary.setTheme(theme);
+  unitMaps.setTheme(theme);
   schedule();
 });
 

@@ -1,0 +1,270 @@
+/* global suite, test, suiteSetup, document, requestAnimationFrame */
+// The decision boundary, the hidden-unit maps, the confusion matrices and the symmetry notice,
+// in Chromium under the extension's CSP, fed with what the training worker really computes:
+// src/pipeline.ts trains a few hundred iterations on the fixtures and src/boundaryView.ts
+// makes the views (both bundled on the fly), then the test posts them as the host would.
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as esbuild from 'esbuild';
+import { repoRoot, withWebviewPage } from './harness.mjs';
+
+const SETTINGS = {
+  hiddenUnits: 4,
+  activation: 'tanh',
+  leakyAlpha: 0.01,
+  learningRate: 1.2,
+  iterations: 300,
+  batchSize: 0,
+  init: 'small',
+  seed: 2,
+  normalization: 'standard',
+  testFraction: 0.2,
+};
+
+let engine;
+suiteSetup(async () => {
+  const contents = `
+    export { prepareRun, snapshot } from './src/pipeline';
+    export { BoundaryTracker, confusionView } from './src/boundaryView';
+  `;
+  const out = await esbuild.build({ stdin: { contents, resolveDir: repoRoot, loader: 'ts' }, bundle: true, format: 'esm', write: false, platform: 'neutral' });
+  engine = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
+});
+
+/** A run view as the host has it after training `file` for `iterations` with `over` settings. */
+function trainedRun(id, file, over = {}, csvText) {
+  const settings = { ...SETTINGS, ...over };
+  const text = csvText ?? readFileSync(join(repoRoot, 'test', 'fixtures', file), 'utf8');
+  const prepared = engine.prepareRun(text, file, settings);
+  let last;
+  for (let i = 0; i < settings.iterations; i++) last = prepared.trainer.step();
+  const tracker = engine.BoundaryTracker.for(prepared.dataset, prepared.arch);
+  return {
+    id,
+    label: `${settings.activation} · ${settings.hiddenUnits} units · α ${settings.learningRate} · ${settings.init}`,
+    fileName: file,
+    settings,
+    status: 'finished',
+    dataset: prepared.summary,
+    points: [[settings.iterations - 1, last.cost, last.accuracy]],
+    testPoints: [],
+    iteration: settings.iterations,
+    params: engine.snapshot(prepared.trainer.params),
+    summary: { iterations: settings.iterations, cost: last.cost, trainAccuracy: last.accuracy, testAccuracy: null, testCost: null, seconds: 0.2 },
+    boundary: tracker.boundary(prepared.trainer.params, settings.iterations),
+    scatter: tracker.scatter(),
+    confusion: engine.confusionView(prepared.dataset, prepared.arch, prepared.trainer.params),
+  };
+}
+
+const state = (runs) => ({ type: 'state', runs, defaults: SETTINGS, training: false });
+const frames = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+/** Distinct colours (rgb, quantised to 8 levels) and painted pixels of a canvas. */
+function canvasStats(page, selector) {
+  return page.evaluate((sel) => {
+    const c = document.querySelector(sel);
+    const ctx = c.getContext('2d');
+    const d = ctx.getImageData(0, 0, c.width, c.height).data;
+    const colours = new Set();
+    let painted = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      if (d[i + 3] === 0) continue;
+      painted++;
+      colours.add(`${d[i] >> 5},${d[i + 1] >> 5},${d[i + 2] >> 5}`);
+    }
+    return { painted, colours: colours.size, width: c.width, height: c.height };
+  }, selector);
+}
+
+async function open(p, runs) {
+  await p.waitForSent((m) => m.type === 'ready');
+  await p.post(state(runs));
+  await frames(p.page);
+  await frames(p.page);
+}
+
+suite('Decision boundary, hidden units, confusion', () => {
+  for (const theme of ['dark', 'light', 'high-contrast']) {
+    test(`flower.csv (${theme}): boundary painted with points, axes named, four unit maps beside W1, confusion numbers`, () =>
+      withWebviewPage(
+        async (p) => {
+          const run = trainedRun(1, 'flower.csv');
+          await open(p, [run]);
+          const card = p.page.locator('.boundary-card');
+          assert.equal(await card.isVisible(), true);
+          const stats = await canvasStats(p.page, 'canvas.boundary-canvas');
+          assert.ok(stats.painted > stats.width * stats.height * 0.6, `the plane is painted (${stats.painted} of ${stats.width * stats.height})`);
+          assert.ok(stats.colours > 10, `shaded classes, points and line (${stats.colours} colours)`);
+          assert.equal(await p.page.locator('.x-axis-label').innerText(), 'x1');
+          assert.equal(await p.page.locator('.y-axis-label').innerText(), 'x2');
+          const legend = await p.page.locator('.boundary-legend').innerText();
+          assert.match(legend, /0[\s\S]*1[\s\S]*train[\s\S]*test/);
+          const label = await p.page.locator('canvas.boundary-canvas').getAttribute('aria-label');
+          assert.match(label, /Decision boundary at iteration 300 over x1 \(.+\) and x2/);
+          assert.match(label, /320 training examples \(filled\) and 80 test examples \(hollow\)/);
+
+          // Hidden units: one map per unit, its W1 row as numbers, no symmetry notice.
+          assert.equal(await p.page.locator('canvas.unit-map').count(), 4);
+          const w = run.params.W1[0];
+          const firstUnit = await p.page.locator('figure.unit').first().evaluate((f) => [...f.querySelectorAll('figcaption span:not(.unit-weights)')].map((s) => s.textContent).join(' '));
+          assert.ok(firstUnit.startsWith(`h1 x1 ${fmt3(w[0])} x2 ${fmt3(w[1])} b `), `${firstUnit} shows W1[0] = ${w}`);
+          assert.equal(await p.page.locator('.symmetry-notice').isVisible(), false);
+          const maps = await unitMapImages(p.page);
+          assert.equal(new Set(maps).size, 4, 'four different units look different');
+
+          // Confusion: numbers of the engine's matrix, per-class accuracy.
+          const tables = await confusionCells(p.page);
+          assert.equal(tables.length, 2, 'train and test');
+          assert.deepEqual(tables[0].counts, run.confusion.train.counts);
+          assert.deepEqual(tables[1].counts, run.confusion.test.counts);
+          assert.equal(tables[0].accuracy[0], `${(run.confusion.train.perClass[0] * 100).toFixed(1)} %`);
+          const caption = await p.page.locator('figure.confusion-split figcaption').first().innerText();
+          assert.match(caption, /Train · 320 examples · accuracy \d+\.\d %/);
+          await p.shot(`boundary-${theme}`);
+        },
+        { theme, viewport: { width: 1100, height: 1400 } },
+      ));
+  }
+
+  test('zero initialisation: the symmetry notice, identical W1 rows and identical unit maps', () =>
+    withWebviewPage(
+      async (p) => {
+        // sigmoid hidden units: with zero weights they still move, all the same way.
+        const run = trainedRun(1, 'flower.csv', { init: 'zeros', activation: 'sigmoid', iterations: 200 });
+        const rows = run.params.W1.map((r) => r.join(','));
+        assert.equal(new Set(rows).size, 1, 'the engine keeps every row of W1 equal');
+        assert.notEqual(run.params.W1[0][0], 0, 'and they did change');
+        await open(p, [run]);
+        const notice = p.page.locator('.symmetry-notice');
+        assert.equal(await notice.isVisible(), true);
+        assert.equal(
+          await notice.innerText(),
+          'All 4 hidden units are identical: with zero initialisation every unit gets the same gradient, so they stay the same (the symmetry problem). Use the small random start.',
+        );
+        const maps = await unitMapImages(p.page);
+        assert.equal(maps.length, 4);
+        assert.equal(new Set(maps).size, 1, 'the four maps are pixel for pixel the same');
+        const weights = await p.page.locator('.unit-weights').allInnerTexts();
+        assert.equal(new Set(weights).size, 1, 'the four W1 rows read the same');
+        await p.shot('symmetry-light');
+      },
+      { theme: 'light', viewport: { width: 1100, height: 1300 } },
+    ));
+
+  test('identical W1 rows from any start also show the notice; a small random start does not', () =>
+    withWebviewPage(async (p) => {
+      const run = trainedRun(1, 'flower.csv', { iterations: 20 });
+      run.params = { ...run.params, W1: run.params.W1.map(() => [0.5, -0.25]) };
+      await open(p, [run]);
+      assert.match(await p.page.locator('.symmetry-notice').innerText(), /^All 4 hidden units are identical/);
+      const other = trainedRun(2, 'flower.csv', { iterations: 20 });
+      await p.post({ type: 'run', run: other, append: false });
+      await frames(p.page);
+      assert.equal(await p.page.locator('.symmetry-notice').isVisible(), false);
+    }));
+
+  test('iris.csv: three classes painted by class, the other two features held at their means, 3 × 3 confusion', () =>
+    withWebviewPage(
+      async (p) => {
+        const run = trainedRun(1, 'iris.csv', { hiddenUnits: 20, iterations: 300, learningRate: 0.5 });
+        assert.ok(run.boundary.cls, 'multi-class cells carry the class');
+        await open(p, [run]);
+        assert.equal(await p.page.locator('.x-axis-label').innerText(), 'sepal_length');
+        assert.equal(await p.page.locator('.y-axis-label').innerText(), 'sepal_width');
+        assert.equal(await p.page.locator('.boundary-note').innerText(), 'The other 2 features are held at their training mean.');
+        assert.match(await p.page.locator('.boundary-legend').innerText(), /setosa[\s\S]*versicolor[\s\S]*virginica/);
+        const stats = await canvasStats(p.page, 'canvas.boundary-canvas');
+        assert.ok(stats.colours > 6, `three classes shaded (${stats.colours} colours)`);
+        assert.equal(await p.page.locator('canvas.unit-map').count(), 16, 'capped at 16 maps');
+        assert.equal(await p.page.locator('.unit-note').innerText(), 'Showing the first 16 of 20 hidden units.');
+        const tables = await confusionCells(p.page);
+        assert.deepEqual(tables[0].counts, run.confusion.train.counts);
+        assert.equal(tables[0].counts.length, 3);
+        assert.deepEqual(tables[0].classes, ['setosa', 'versicolor', 'virginica']);
+        await p.shot('boundary-iris-dark');
+      },
+      { viewport: { width: 1100, height: 1500 } },
+    ));
+
+  test('live: appends without a boundary keep the plot; a new boundary redraws it; HTML in names stays text', () =>
+    withWebviewPage(async (p) => {
+      const csv = readFileSync(join(repoRoot, 'test', 'fixtures', 'flower.csv'), 'utf8').replace('x1,x2,label', '"<img src=x onerror=alert(1)>",x2,"<b>label</b>"');
+      const early = trainedRun(1, 'xss.csv', { iterations: 5 }, csv);
+      const late = trainedRun(1, 'xss.csv', { iterations: 200 }, csv);
+      await p.waitForSent((m) => m.type === 'ready');
+      await p.post(state([{ ...early, status: 'running', confusion: undefined, summary: undefined }]));
+      await frames(p.page);
+      const canvas = p.page.locator('canvas.boundary-canvas');
+      assert.equal(await canvas.getAttribute('data-iteration'), '5');
+      assert.equal(await p.page.locator('.confusion-card').isVisible(), false, 'no confusion matrix while training');
+      // An append with no boundary (between two boundary snapshots): the plot stays.
+      const bare = without(early, 'boundary', 'scatter', 'confusion');
+      await p.post({ type: 'run', run: { ...bare, status: 'running', summary: undefined, points: [[6, 0.6, 0.6]], iteration: 7 }, append: true });
+      await frames(p.page);
+      assert.equal(await canvas.getAttribute('data-iteration'), '5');
+      assert.match(await canvas.getAttribute('aria-label'), /320 training examples/, 'the examples were kept');
+      // The next boundary snapshot, then the end with the confusion matrix.
+      const withoutScatter = without(late, 'scatter');
+      await p.post({ type: 'run', run: { ...withoutScatter, points: [] }, append: true });
+      await frames(p.page);
+      assert.equal(await canvas.getAttribute('data-iteration'), '200');
+      assert.equal(await p.page.locator('.confusion-card').isVisible(), true);
+      assert.equal(await p.page.locator('.x-axis-label').innerText(), '<img src=x onerror=alert(1)>');
+      assert.equal(await p.page.locator('.boundary-card img, .units-card img').count(), 0);
+      assert.equal(await p.page.locator('.unit-weight-name').first().textContent(), '<img src=x onerror=alert(1)>');
+    }));
+
+  test('narrow panel (420 px): the boundary, unit maps and confusion tables fit without sideways scroll', () =>
+    withWebviewPage(
+      async (p) => {
+        await open(p, [trainedRun(1, 'iris.csv', { hiddenUnits: 6, iterations: 200, learningRate: 0.5 })]);
+        const widths = await p.page.evaluate(() => ({
+          doc: document.documentElement.scrollWidth,
+          view: document.documentElement.clientWidth,
+          canvas: document.querySelector('canvas.boundary-canvas').getBoundingClientRect().right,
+        }));
+        assert.ok(widths.doc <= widths.view, `no sideways scroll (${widths.doc} > ${widths.view})`);
+        assert.ok(widths.canvas <= widths.view, 'the plot fits');
+        await p.page.locator('.boundary-card').scrollIntoViewIfNeeded();
+        await p.shot('boundary-narrow-light');
+      },
+      { theme: 'light', viewport: { width: 420, height: 2600 } },
+    ));
+
+  test('keyboard: the plot is focusable and the arrow keys read the prediction at a point', () =>
+    withWebviewPage(async (p) => {
+      await open(p, [trainedRun(1, 'flower.csv')]);
+      await p.page.locator('canvas.boundary-canvas').focus();
+      await p.page.keyboard.press('ArrowRight');
+      const first = await p.page.locator('.boundary-readout').innerText();
+      assert.match(first, /^x1 = −?[\d.]+, x2 = −?[\d.]+: P\(1\) ≈ \d\.\d\d, predicted [01]$/);
+      await p.page.keyboard.press('ArrowRight');
+      assert.notEqual(await p.page.locator('.boundary-readout').innerText(), first);
+    }));
+});
+
+/** A copy of `o` without `keys` (what the host leaves out of an append). */
+function without(o, ...keys) {
+  return Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k)));
+}
+
+function fmt3(v) {
+  return String(Number(v.toPrecision(3))).replace('-', '\u2212');
+}
+
+/** Every unit map's pixels as a data URL (equal maps give equal strings). */
+function unitMapImages(page) {
+  return page.evaluate(() => [...document.querySelectorAll('canvas.unit-map')].map((c) => c.toDataURL()));
+}
+
+function confusionCells(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('table.confusion-table')].map((t) => ({
+      classes: [...t.querySelectorAll('thead th.cls')].map((th) => th.textContent),
+      counts: [...t.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td:not(.class-accuracy)')].map((td) => Number(td.textContent.replace(/\s/g, '')))),
+      accuracy: [...t.querySelectorAll('td.class-accuracy')].map((td) => td.textContent),
+    })),
+  );
+}
