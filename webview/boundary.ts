@@ -265,17 +265,27 @@ export class BoundaryPlot {
     ctx.lineWidth = 1.5;
     ctx.beginPath();
     if (b.cls) {
+      // Marching squares on the class labels: in each square of four cell centres, join the
+      // midpoints of the edges whose ends differ (through the square's centre when 3 or 4 do).
       const cls = b.cls;
-      for (let r = 0; r < res; r++) {
-        for (let c = 0; c < res; c++) {
-          const k = r * res + c;
-          if (c + 1 < res && cls[k] !== cls[k + 1]) {
-            ctx.moveTo(x0 + (c + 1) * cell, y0 + r * cell);
-            ctx.lineTo(x0 + (c + 1) * cell, y0 + (r + 1) * cell);
+      for (let r = 0; r + 1 < res; r++) {
+        for (let c = 0; c + 1 < res; c++) {
+          const v = [cls[r * res + c], cls[r * res + c + 1], cls[(r + 1) * res + c + 1], cls[(r + 1) * res + c]];
+          const corners: [number, number][] = [[c, r], [c + 1, r], [c + 1, r + 1], [c, r + 1]];
+          const mids: [number, number][] = [];
+          for (let e = 0; e < 4; e++) {
+            const z = (e + 1) % 4;
+            if (v[e] !== v[z]) mids.push([(corners[e][0] + corners[z][0]) / 2, (corners[e][1] + corners[z][1]) / 2]);
           }
-          if (r + 1 < res && cls[k] !== cls[k + res]) {
-            ctx.moveTo(x0 + c * cell, y0 + (r + 1) * cell);
-            ctx.lineTo(x0 + (c + 1) * cell, y0 + (r + 1) * cell);
+          const px = (q: [number, number]): [number, number] => [x0 + (q[0] + 0.5) * cell, y0 + (q[1] + 0.5) * cell];
+          if (mids.length === 2) {
+            ctx.moveTo(...px(mids[0]));
+            ctx.lineTo(...px(mids[1]));
+          } else if (mids.length > 2) {
+            for (const m of mids) {
+              ctx.moveTo(...px(m));
+              ctx.lineTo(...px([c + 0.5, r + 0.5]));
+            }
           }
         }
       }

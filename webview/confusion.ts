@@ -35,13 +35,13 @@ export class ConfusionTables {
   private table(split: string, s: ConfusionSplit, classes: string[]): HTMLElement {
     const total = s.counts.reduce((a, row) => a + row.reduce((x, y) => x + y, 0), 0);
     const head = h('tr', {}, [
-      h('th', { class: 'corner', text: 'actual ↓ predicted →', attrs: { scope: 'col' } }),
-      ...classes.map((c) => h('th', { class: 'cls', text: c, attrs: { scope: 'col' } })),
+      h('th', { class: 'corner', text: 'actual ↓ predicted →', attrs: { scope: 'col', 'aria-label': 'actual class (rows), predicted class (columns)' } }),
+      ...classes.map((c) => h('th', { class: 'cls', text: c, attrs: { scope: 'col', title: c } })),
       h('th', { class: 'num', text: 'accuracy', attrs: { scope: 'col' } }),
     ]);
     const rows = s.counts.map((row, i) =>
       h('tr', {}, [
-        h('th', { class: 'cls', text: classes[i], attrs: { scope: 'row' } }),
+        h('th', { class: 'cls', text: classes[i], attrs: { scope: 'row', title: classes[i] } }),
         ...row.map((n, j) => h('td', { class: `num${i === j ? ' diagonal' : n > 0 ? ' miss' : ''}`, text: integer(n) })),
         h('td', { class: 'num class-accuracy', text: pct(s.perClass[i]) }),
       ]),

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
-import { repoRoot, withWebviewPage } from './harness.mjs';
+import { repoRoot, screenshotDir, withWebviewPage } from './harness.mjs';
 
 const SETTINGS = {
   hiddenUnits: 4,
@@ -123,6 +123,7 @@ suite('Decision boundary, hidden units, confusion', () => {
           const caption = await p.page.locator('figure.confusion-split figcaption').first().innerText();
           assert.match(caption, /Train · 320 examples · accuracy \d+\.\d %/);
           await p.shot(`boundary-${theme}`);
+          for (const card of ['boundary', 'units']) await cardShot(p.page, card, `${card}-card-${theme}`);
         },
         { theme, viewport: { width: 1100, height: 1400 } },
       ));
@@ -149,6 +150,7 @@ suite('Decision boundary, hidden units, confusion', () => {
         const weights = await p.page.locator('.unit-weights').allInnerTexts();
         assert.equal(new Set(weights).size, 1, 'the four W1 rows read the same');
         await p.shot('symmetry-light');
+        await cardShot(p.page, 'units', 'symmetry-units-light');
       },
       { theme: 'light', viewport: { width: 1100, height: 1300 } },
     ));
@@ -184,6 +186,7 @@ suite('Decision boundary, hidden units, confusion', () => {
         assert.equal(tables[0].counts.length, 3);
         assert.deepEqual(tables[0].classes, ['setosa', 'versicolor', 'virginica']);
         await p.shot('boundary-iris-dark');
+        for (const card of ['boundary', 'units', 'confusion']) await cardShot(p.page, card, `iris-${card}-dark`);
       },
       { viewport: { width: 1100, height: 1500 } },
     ));
@@ -229,6 +232,7 @@ suite('Decision boundary, hidden units, confusion', () => {
         assert.ok(widths.canvas <= widths.view, 'the plot fits');
         await p.page.locator('.boundary-card').scrollIntoViewIfNeeded();
         await p.shot('boundary-narrow-light');
+        for (const card of ['boundary', 'units', 'confusion']) await cardShot(p.page, card, `narrow-${card}-light`);
       },
       { theme: 'light', viewport: { width: 420, height: 2600 } },
     ));
@@ -244,6 +248,11 @@ suite('Decision boundary, hidden units, confusion', () => {
       assert.notEqual(await p.page.locator('.boundary-readout').innerText(), first);
     }));
 });
+
+/** A screenshot of one card (test-results/webview/<name>.png), to look at up close. */
+function cardShot(page, card, name) {
+  return page.locator(`.${card}-card`).screenshot({ path: join(screenshotDir, `${name}.png`) });
+}
 
 /** A copy of `o` without `keys` (what the host leaves out of an append). */
 function without(o, ...keys) {
