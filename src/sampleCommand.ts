@@ -64,7 +64,7 @@ const wholeFrom = (min: number, max: number) => (n: number): string | undefined 
 async function askOptions(): Promise<CreateSampleOptions | undefined> {
   const pick = await vscode.window.showQuickPick(
     SAMPLES.map((s) => ({ label: s.label, description: s.description, info: s })),
-    { title: `${TITLE} (1/5)`, placeHolder: 'Which data set?', matchOnDescription: true },
+    { title: TITLE, placeHolder: 'Which data set? Then its size, noise and seed', matchOnDescription: true },
   );
   if (!pick) return undefined;
   const d: SampleInfo = pick.info;
