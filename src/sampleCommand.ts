@@ -21,6 +21,7 @@ import {
   type SampleOptions,
 } from './engine/samples';
 import { nextFreeUri } from './modelCommands';
+import type { TrainSettings } from './protocol';
 
 export const CREATE_SAMPLE_COMMAND = 'shallowNet.createSampleDataset';
 
@@ -36,6 +37,27 @@ export interface CreateSampleOptions {
 }
 
 const TITLE = 'Shallow Net: Create Sample Dataset';
+
+/**
+ * The lesson's run (lesson mode): tanh, 4 hidden units, learning rate 1.2, 10000 full-batch
+ * iterations on the inputs as they are, from numpy's `np.random.seed(2)` small weights. On the
+ * lesson's flower it reproduces the lesson's cost table and its 90.5 % accuracy.
+ */
+export const LESSON_SETTINGS: Partial<TrainSettings> = {
+  hiddenUnits: 4,
+  activation: 'tanh',
+  learningRate: 1.2,
+  iterations: 10000,
+  batchSize: 0,
+  init: 'small',
+  seed: 2,
+  rng: 'numpy',
+  normalization: 'none',
+  testFraction: 0,
+};
+
+const TRAIN = 'Train Shallow Net';
+const TRAIN_AS_LESSON = 'Train as in the Lesson';
 
 /** Asks for a number with a default; undefined if the person cancels. */
 async function askNumber(
@@ -129,10 +151,12 @@ async function createSample(options?: Partial<CreateSampleOptions>): Promise<str
     const name = vscode.workspace.asRelativePath(target);
     const r = resolveSampleOptions(kind, sampleOptions);
     const lesson = kind === 'flower' && r.rows === 400 && r.noise === 0.2 && r.seed === 1 && r.rng === 'numpy' ? " (the lesson's data set)" : '';
+    const actions = lesson ? [TRAIN_AS_LESSON, TRAIN] : [TRAIN];
     void vscode.window
-      .showInformationMessage(`Wrote ${name}: ${rows} rows of ${sampleInfo(kind).label.toLowerCase()}${lesson}.`, 'Train Shallow Net')
+      .showInformationMessage(`Wrote ${name}: ${rows} rows of ${sampleInfo(kind).label.toLowerCase()}${lesson}.`, ...actions)
       .then((action) => {
-        if (action === 'Train Shallow Net') void vscode.commands.executeCommand('shallowNet.trainFile', target);
+        if (action === TRAIN) void vscode.commands.executeCommand('shallowNet.trainFile', target);
+        if (action === TRAIN_AS_LESSON) void vscode.commands.executeCommand('shallowNet.trainFile', target, { settings: LESSON_SETTINGS });
       });
   }
   return target.toString();

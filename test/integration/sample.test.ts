@@ -5,6 +5,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { parseCsv } from '../../src/engine/csv';
 import { generateSample, sampleCsv } from '../../src/engine/samples';
+import type { TrainResult } from '../../src/runs';
+import { LESSON_SETTINGS } from '../../src/sampleCommand';
 
 const EXT_ID = 'shallow-net.shallow-net-explorer';
 
@@ -62,6 +64,22 @@ suite('Create Sample Dataset', () => {
     const text = await read(vscode.Uri.parse(uri));
     assert.equal(text.split('\n')[1], '1.204442292254319,3.5761141481288448,0');
     assert.equal(parseCsv(text, 'flower.csv').rows.length, 400);
+    await vscode.workspace.fs.delete(vscode.Uri.parse(uri));
+  });
+
+  test("Train as in the Lesson on the flower it wrote: the lesson's run in lesson mode, 90.75 % after it", async () => {
+    const uri = await create({ kind: 'flower' });
+    assert.ok(uri);
+    const result = await vscode.commands.executeCommand<TrainResult | undefined>('shallowNet.trainFile', vscode.Uri.parse(uri), {
+      settings: LESSON_SETTINGS,
+      noPanel: true,
+      save: false,
+    });
+    assert.equal(result?.status, 'finished', result?.message);
+    assert.equal(result?.summary?.iterations, 10000);
+    // 363 of 400 after the last update, as numpy's run (its last forward pass scores the lesson's 90.5 %).
+    assert.equal(result?.summary?.trainAccuracy, 0.9075);
+    assert.ok(Math.abs((result?.summary?.cost ?? NaN) - 0.2178) < 5e-4, `cost ${result?.summary?.cost}`);
     await vscode.workspace.fs.delete(vscode.Uri.parse(uri));
   });
 
