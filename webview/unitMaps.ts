@@ -34,6 +34,7 @@ export class UnitMaps {
   private boundary: BoundaryView | undefined;
   private params: ParamsSnapshot | undefined;
   private shownRun: RunView | undefined;
+  private shownKey = '';
   private frame = 0;
 
   constructor(private theme: Theme) {
@@ -47,10 +48,13 @@ export class UnitMaps {
   show(run: RunView | undefined): void {
     const b = run?.boundary;
     const p = run?.params;
-    if (b === this.boundary && p === this.params && run?.settings === this.shownRun?.settings) return;
+    // Live appends bring a new view object each time: redraw only when what is drawn changed.
+    const key = `${run?.id}|${run?.settings.init}|${run?.settings.activation}|${run?.dataset?.featureNames.join('\u0000')}`;
+    if (b === this.boundary && p === this.params && key === this.shownKey) return;
     this.boundary = b;
     this.params = p;
     this.shownRun = run;
+    this.shownKey = key;
     const nh = p?.W1.length ?? b?.units.total ?? 0;
     const symmetric = nh > 1 && (identicalRows(p?.W1) || (run?.settings.init === 'zeros' && !p));
     this.notice.classList.toggle('hidden', !symmetric);
