@@ -19,6 +19,8 @@ export interface FormValues {
   learningRate: string;
   iterations: string;
   init: InitName;
+  /** The `small` initialisation's scale (absent in state saved before it existed). */
+  initScale?: string;
 }
 
 export interface ValidSettings {
@@ -27,12 +29,13 @@ export interface ValidSettings {
   learningRate: number;
   iterations: number;
   init: InitName;
+  initScale: number;
 }
 
-type NumberField = 'hiddenUnits' | 'learningRate' | 'iterations';
+type NumberField = 'hiddenUnits' | 'learningRate' | 'iterations' | 'initScale';
 
 export const INIT_TEXT: Record<InitName, string> = {
-  small: 'small: randn · 0.01 (the lesson’s)',
+  small: 'small: randn · scale (the lesson’s, 0.01)',
   xavier: 'xavier: randn · √(1/n_in)',
   he: 'he: randn · √(2/n_in)',
   zeros: 'zeros: all 0 (shows the symmetry problem)',
@@ -54,8 +57,13 @@ export function validate(v: FormValues): { settings?: ValidSettings; errors: Par
   else if (lr > 1e6) errors.learningRate = 'Learning rate must be at most 1000000.';
   const it = num(v.iterations);
   if (!Number.isInteger(it) || it < 1 || it > 10_000_000) errors.iterations = 'Iterations must be a whole number from 1 to 10000000.';
+  const typed = num(v.initScale ?? '0.01');
+  const scaleOk = Number.isFinite(typed) && typed > 0 && typed <= 1000;
+  // Only the small initialisation uses it; the others keep whatever is typed out of the way.
+  if (!scaleOk && v.init === 'small') errors.initScale = 'Initial scale must be a number above 0 and at most 1000, e.g. 0.01.';
+  const sc = scaleOk ? typed : 0.01;
   if (Object.keys(errors).length) return { errors };
-  return { errors, settings: { hiddenUnits: hu, activation: v.activation, learningRate: lr, iterations: it, init: v.init } };
+  return { errors, settings: { hiddenUnits: hu, activation: v.activation, learningRate: lr, iterations: it, init: v.init, initScale: sc } };
 }
 
 type TextField = HTMLElementTagNameMap['vscode-textfield'];
@@ -114,8 +122,12 @@ export class Controls {
     const [huBox, hu, huErr] = textField('hiddenUnits', 'Hidden units n[1]', { min: 1, integer: true, hint: 'Number of units in the hidden layer (1 to 10000)' });
     const [lrBox, lr, lrErr] = textField('learningRate', 'Learning rate α', { integer: false, hint: 'Gradient-descent step size α; must be greater than 0' });
     const [itBox, it, itErr] = textField('iterations', 'Iterations', { min: 1, integer: true, hint: 'Number of gradient-descent iterations (1 to 10000000)' });
-    this.fields = { hiddenUnits: hu, learningRate: lr, iterations: it };
-    this.errors = { hiddenUnits: huErr, learningRate: lrErr, iterations: itErr };
+    const [scBox, sc, scErr] = textField('initScale', 'Initial scale', {
+      integer: false,
+      hint: 'The small initialisation draws W = randn · scale. The lesson’s 0.01 keeps tanh and σ out of saturation; 10 saturates them',
+    });
+    this.fields = { hiddenUnits: hu, learningRate: lr, iterations: it, initScale: sc };
+    this.errors = { hiddenUnits: huErr, learningRate: lrErr, iterations: itErr, initScale: scErr };
 
     this.activation = document.createElement('vscode-single-select');
     this.activation.id = 'field-activation';
@@ -146,7 +158,10 @@ export class Controls {
       o.textContent = INIT_TEXT[name];
       this.init.append(o);
     }
-    this.init.addEventListener('change', () => this.handlers.onEdit(this.values()));
+    this.init.addEventListener('change', () => {
+      this.describeInit();
+      this.handlers.onEdit(this.values());
+    });
     this.init.setAttribute('aria-label', 'Initialisation of the weights');
     this.init.title = 'How W[1] and W[2] start (biases start at 0)';
     const initLabel = document.createElement('vscode-label');
@@ -184,6 +199,7 @@ export class Controls {
       lrBox,
       itBox,
       initBox,
+      scBox,
     ]);
     form.addEventListener('submit', (e) => {
       e.preventDefault();
@@ -198,6 +214,7 @@ export class Controls {
     });
     this.element = h('div', { class: 'controls' }, [form, h('div', { class: 'buttons' }, [this.train, this.stop, this.save])]);
     this.describeActivation();
+    this.describeInit();
   }
 
   values(): FormValues {
@@ -207,6 +224,7 @@ export class Controls {
       learningRate: this.fields.learningRate.value,
       iterations: this.fields.iterations.value,
       init: (INIT_NAMES as readonly string[]).includes(this.init.value) ? (this.init.value as InitName) : 'small',
+      initScale: this.fields.initScale.value,
     };
   }
 
@@ -214,8 +232,10 @@ export class Controls {
     this.fields.hiddenUnits.value = v.hiddenUnits;
     this.fields.learningRate.value = v.learningRate;
     this.fields.iterations.value = v.iterations;
+    this.fields.initScale.value = v.initScale ?? '0.01';
     selectValue(this.activation, v.activation);
     selectValue(this.init, v.init);
+    this.describeInit(v.init);
     this.touched.clear();
     for (const k of Object.keys(this.fields) as NumberField[]) this.check(k);
     this.describeActivation(v.activation);
@@ -235,6 +255,15 @@ export class Controls {
     const title = activationTitle(name);
     this.activation.title = title;
     this.activationHint.title = title;
+  }
+
+  /** The scale is the `small` initialisation's: the field is off for the others. */
+  private describeInit(init: InitName = this.values().init): void {
+    const off = init !== 'small';
+    this.fields.initScale.disabled = off;
+    this.fields.initScale.title = off
+      ? `Only the small initialisation takes a scale (${init} sets its own)`
+      : 'The small initialisation draws W = randn · scale. The lesson’s 0.01 keeps tanh and σ out of saturation; 10 saturates them';
   }
 
   /** Shows (or clears) the message of one field; returns it. */

@@ -59,7 +59,7 @@ function rangeOf(m: number[][]): { min: number; max: number } {
 }
 
 /** The tooltip shared by every heatmap (one element, moved around). */
-class Tip {
+export class Tip {
   readonly el = h('div', { class: 'heatmap-tip', attrs: { 'aria-hidden': 'true' } });
   show(text: string, x: number, y: number): void {
     setText(this.el, text);

@@ -12,6 +12,8 @@ import { Controls, type FormValues, type ValidSettings } from './controls';
 import { CostChart } from './costChart';
 import { h } from './dom';
 import { layersFor, ParamsHeatmaps } from './heatmap';
+import { CollapsedLayer } from './collapsed';
+import { SaturationChart, type SaturationSeries } from './saturationChart';
 import { BoundaryPlot } from './boundary';
 import { ConfusionTables } from './confusion';
 import { UnitMaps } from './unitMaps';
@@ -106,6 +108,7 @@ function formFrom(s: TrainSettings): FormValues {
     learningRate: String(s.learningRate),
     iterations: String(s.iterations),
     init: s.init,
+    initScale: String(s.initScale ?? 0.01),
   };
 }
 
@@ -168,6 +171,8 @@ const controls = new Controls({
 
 const summary = new Summary();
 const heatmaps = new ParamsHeatmaps(theme);
+const saturation = new SaturationChart(theme);
+const collapsed = new CollapsedLayer(theme);
 const boundary = new BoundaryPlot(theme);
 const unitMaps = new UnitMaps(theme);
 const confusion = new ConfusionTables();
@@ -187,7 +192,7 @@ app.replaceChildren(
     card(
       'chart-card',
       'Cost',
-      [h('div', { class: 'chart-box no-data' }, [chartCanvas, h('p', { class: 'chart-empty placeholder', text: 'The cost J per iteration is drawn here while a run trains; tick runs below to compare them.' })])],
+      [h('div', { class: 'chart-box no-data' }, [chartCanvas, h('p', { class: 'chart-empty placeholder', text: 'The cost J per iteration is drawn here while a run trains; tick runs below to compare them.' })]), saturation.element],
       [logToggle],
     ),
     card('controls-card', 'New run', [controls.element]),
@@ -197,6 +202,7 @@ app.replaceChildren(
     card('units-card', 'Hidden units', [unitMaps.element]),
     card('confusion-card', 'Confusion matrix', [confusion.element]),
     card('params-card', 'Parameters', [heatmaps.element]),
+    card('collapsed-card', 'Collapsed to logistic regression', [collapsed.element]),
   ]),
 );
 
@@ -228,6 +234,14 @@ function render(): void {
     shownParamsRun = currentId;
     heatmaps.set(params ? layersFor(params, current?.dataset) : null);
   }
+  // The hidden layer's saturation beside the cost; a linear run's collapsed single layer.
+  const hiddenOf = (r: RunView): SaturationSeries => ({
+    runId: r.id, name: `#${r.id}`, colour: colourOf(r.id), activation: r.settings.activation,
+    hiddenUnits: r.params?.W1.length ?? r.settings.hiddenUnits, points: r.hiddenPoints ?? [],
+  });
+  saturation.setSeries(list.filter((r) => checked.has(r.id)).map(hiddenOf), current ? hiddenOf(current) : undefined);
+  document.querySelector('.collapsed-card')?.classList.toggle('hidden', !CollapsedLayer.applies(current));
+  collapsed.show(current);
   // Decision boundary and hidden units: data with two features or more; confusion: at the end.
   const plane = !!current?.boundary || !!current?.scatter;
   document.querySelector('.boundary-card')?.classList.toggle('hidden', !plane);
@@ -249,6 +263,7 @@ function onRun(run: RunView, append: boolean): void {
       ...run,
       points: old.points.concat(run.points),
       testPoints: old.testPoints.concat(run.testPoints),
+      hiddenPoints: (old.hiddenPoints ?? []).concat(run.hiddenPoints ?? []),
       // Appends leave out what was sent before: keep it.
       boundary: run.boundary ?? old.boundary,
       scatter: run.scatter ?? old.scatter,
@@ -306,6 +321,8 @@ onThemeChange(() => {
   theme = readTheme();
   chart.applyTheme(theme);
   heatmaps.setTheme(theme);
+  saturation.applyTheme(theme);
+  collapsed.setTheme(theme);
   boundary.setTheme(theme);
   unitMaps.setTheme(theme);
   schedule();

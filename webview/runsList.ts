@@ -15,6 +15,8 @@ interface Row {
   status: HTMLElement;
   cost: HTMLElement;
   acc: HTMLElement;
+  /** Under the accuracy: the logistic-regression baseline on the same data. */
+  base: HTMLElement;
   view: HTMLButtonElement;
 }
 
@@ -79,6 +81,9 @@ export class RunsList {
       setText(row.cost, fmt(lastCost(run)));
       const testAcc = run.summary ? run.summary.testAccuracy : run.testPoints[run.testPoints.length - 1]?.[2];
       setText(row.acc, testAcc === undefined || testAcc === null ? pct(lastAccuracy(run)) : `${pct(lastAccuracy(run))} / ${pct(testAcc)}`);
+      const b = run.baseline;
+      setText(row.base, b ? `baseline ${b.testAccuracy === null ? pct(b.trainAccuracy) : `${pct(b.trainAccuracy)} / ${pct(b.testAccuracy)}`}` : '');
+      row.base.title = b ? 'Logistic regression (no hidden layer) on the same data: train / test accuracy' : '';
       const current = run.id === currentId;
       row.tr.classList.toggle('current', current);
       if (current) row.tr.setAttribute('aria-current', 'true');
@@ -102,16 +107,17 @@ export class RunsList {
     const swatch = h('span', { class: 'swatch', attrs: { 'aria-hidden': 'true' } });
     const status = h('span', { class: 'status' });
     const cost = h('td', { class: 'num cost' });
-    const acc = h('td', { class: 'num acc' });
+    const acc = h('span', { class: 'acc' });
+    const base = h('span', { class: 'acc-baseline' });
     const view = h('button', { class: 'link-button', text: 'Details', attrs: { type: 'button' } });
     view.addEventListener('click', () => this.onView(id));
     const tr = h('tr', { attrs: { 'data-run-id': id } }, [
       h('td', { class: 'run-cell' }, [swatch, check]),
       h('td', {}, [status]),
       cost,
-      acc,
+      h('td', { class: 'num acc-cell' }, [acc, base]),
       h('td', {}, [view]),
     ]);
-    return { tr, check, swatch, status, cost, acc, view };
+    return { tr, check, swatch, status, cost, acc, base, view };
   }
 }

@@ -59,16 +59,27 @@ export class Summary {
     const nh = run.params?.W1.length ?? s.hiddenUnits;
     rows.push(['Architecture', d ? `${d.nx} – ${nh} – ${d.ny} (n_x – n_h – n_y), output ${d.output}` : `n_h = ${nh} (n_x and n_y come from the data)`]);
     const act = ACTIVATIONS[s.activation];
-    rows.push(['Activation', `${act.label}: ${act.formula}${s.activation === 'leaky-relu' ? ` (α = ${s.leakyAlpha})` : ''}`]);
+    rows.push(['Activation', `${act.label}: ${act.formula}${s.activation === 'leaky-relu' ? ` (α = ${s.leakyAlpha})` : ''}` +
+      (s.activation === 'linear' ? ' — the network collapses to logistic regression (see W′, b′)' : '')]);
     rows.push(['Learning rate', String(s.learningRate)]);
-    rows.push(['Initialisation', `${s.init} · seed ${s.seed}${s.batchSize ? ` · mini-batch ${s.batchSize}` : ' · full batch'}`]);
+    const init = s.init === 'small' ? `small (randn · ${s.initScale ?? 0.01})` : s.init;
+    rows.push(['Initialisation', `${init} · seed ${s.seed}${s.batchSize ? ` · mini-batch ${s.batchSize}` : ' · full batch'}`]);
     const done = run.summary?.iterations ?? run.iteration;
     rows.push(['Iterations', `${integer(done)} of ${integer(s.iterations)}`]);
     rows.push(['Cost', fmt(lastCost(run))]);
     if (run.summary?.testCost !== undefined && run.summary?.testCost !== null) rows.push(['Test cost', fmt(run.summary.testCost)]);
-    rows.push(['Train accuracy', pct(lastAccuracy(run))]);
+    const base = run.baseline;
+    rows.push(['Train accuracy', pct(lastAccuracy(run)) + (base ? ` · baseline ${pct(base.trainAccuracy)}` : '')]);
     const testAcc = run.summary ? run.summary.testAccuracy : run.testPoints[run.testPoints.length - 1]?.[2];
-    rows.push(['Test accuracy', d && !d.testCount ? 'no test split' : pct(testAcc)]);
+    rows.push(['Test accuracy', d && !d.testCount ? 'no test split' : pct(testAcc) + (base && base.testAccuracy !== null ? ` · baseline ${pct(base.testAccuracy)}` : '')]);
+    if (base) {
+      rows.push([
+        'Baseline',
+        `logistic regression (no hidden layer, same data): train ${pct(base.trainAccuracy)}` +
+          (base.testAccuracy !== null ? `, test ${pct(base.testAccuracy)}` : '') +
+          `, cost ${fmt(base.cost)} after ${integer(base.iterations)} iterations`,
+      ]);
+    }
     if (run.summary) rows.push(['Training time', seconds(run.summary.seconds)]);
     rows.push(['Model', run.summary?.modelPath ?? 'not saved']);
     setChildren(

@@ -367,6 +367,7 @@ suite('Training panel', () => {
         iterations: 2500,
         activation: 'leaky-relu',
         init: 'he',
+        initScale: 0.01,
       });
       assert.deepEqual(parsed, m.settings);
     }));
