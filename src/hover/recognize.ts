@@ -13,6 +13,10 @@
  *                np.tanh, torch.sigmoid, F.relu, nn.LeakyReLU(0.2), tf.nn.relu,
  *                tf.keras.activations.tanh, Math.tanh…; Keras' activation="relu" strings are the
  *                word inside the quotes.
+ *   linear       only where it cannot mean anything else: the quoted value of an `activation`
+ *                argument or key (Keras' activation="linear", scikit-learn's activation='identity',
+ *                a model file's "activation": "linear") and keras' activations.linear. The
+ *                English word, nn.Linear and other "linear"s name nothing.
  * Leaky ReLU's α is read from the call or definition that follows the name: the first numeric
  * positional argument (LeakyReLU(0.2), F.leaky_relu(x, 0.2)) or a slope keyword
  * (negative_slope=0.2, alpha=0.2, slope = 0.01, {alpha: 0.3}); without one, the library's
@@ -203,6 +207,8 @@ export function alphaAfter(line: string, end: number): number | undefined {
  * undefined when the cursor is not on one.
  */
 export function findActivationAt(line: string, character: number): ActivationMatch | undefined {
+  const linear = linearAt(line, character);
+  if (linear) return linear;
   let id = identifierAt(line, character);
   const leakyPair = (word: string, at: number): boolean => /^leaky$/i.test(word) && /^[- ]relu(?![\p{L}\p{N}_$])/iu.test(line.slice(at));
   if (!id || (!classifyIdentifier(line.slice(id[0], id[1])) && !leakyPair(line.slice(id[0], id[1]), id[1]))) {
@@ -254,6 +260,25 @@ export function findActivationAt(line: string, character: number): ActivationMat
     }
   }
   return match;
+}
+
+/** activation="linear" / 'identity' / "activation": "linear", and (tf.)(keras.)activations.linear. */
+const LINEAR_PATTERNS: readonly RegExp[] = [
+  /(?<![\p{L}\p{N}_$])activation["']?\s*[:=]\s*(["'])((?:linear|identity))\1/giu,
+  /(?<![\p{L}\p{N}_$.])((?:tf\.)?(?:keras\.)?activations\.linear)(?![\p{L}\p{N}_$])/gu,
+];
+
+function linearAt(line: string, character: number): ActivationMatch | undefined {
+  for (const re of LINEAR_PATTERNS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(line); m; m = re.exec(line)) {
+      const text = m[2] ?? m[1];
+      const start = m.index + m[0].length - text.length - (m[2] === undefined ? 0 : 1);
+      const end = start + text.length;
+      if (character >= start && character < end) return { name: 'linear', isDerivative: false, start, end, text };
+    }
+  }
+  return undefined;
 }
 
 /**
