@@ -9,7 +9,8 @@ import { ExitError } from './cli/common';
 
 export function main(argv: readonly string[]): void {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  if (name === undefined) throw new ExitError('no command given; run "shallow-net --help" for the commands', 2);
+  if (name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(MAIN_HELP + '\n');
     return;
   }
@@ -22,6 +23,12 @@ export function main(argv: readonly string[]): void {
   }
   command.run(a);
 }
+
+// A reader that closes the pipe early (`shallow-net train … | head`) has all it wants: stop quietly.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
 
 try {
   main(process.argv.slice(2));

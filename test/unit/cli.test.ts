@@ -111,6 +111,7 @@ test('bad input and bad options exit 2 with one line on stderr that begins "erro
     [['train', join(FIXTURES, 'flower.csv'), '--target', 'nope'], /^error: .*nope/],
     [['train'], /^error: missing FILE\.csv/],
     [['fly'], /^error: unknown command "fly"/],
+    [[], /^error: no command given; run "shallow-net --help"/],
     [['predict', join(FIXTURES, 'flower.csv'), join(FIXTURES, 'flower.csv')], /^error: flower\.csv/],
   ];
   for (const [args, pattern] of cases) {
@@ -128,4 +129,11 @@ test('--help works for the program and each command', () => {
     assert.equal(r.status, 0);
     assert.match(r.stdout, /usage: shallow-net/);
   }
+});
+
+test('a reader that closes the pipe early ends the command quietly, with no stack trace', () => {
+  const r = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" train "${join(FIXTURES, 'iris.csv')}" --iterations 3000 | head -1`], { encoding: 'utf8' });
+  assert.equal(r.status, 0);
+  assert.match(r.stdout, /^iris\.csv: 150 rows used/);
+  assert.equal(r.stderr, '');
 });
