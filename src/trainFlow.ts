@@ -10,8 +10,11 @@ import { describeColumns } from './engine/dataset';
 import { ACTIVATION_NAMES } from './engine/types';
 import type { TrainSettings } from './protocol';
 
+/** A numeric target with more distinct values than this is probably a measurement, not a class. */
+const CONTINUOUS_ABOVE = 20;
+
 /** Reads enough of the CSV to list its columns and their types (the first ~256 KiB). */
-async function columnsOf(csv: vscode.Uri): Promise<{ label: string; description: string }[] | string> {
+async function columnsOf(csv: vscode.Uri): Promise<{ label: string; description: string; detail?: string }[] | string> {
   try {
     const bytes = await vscode.workspace.fs.readFile(csv);
     let text = new TextDecoder().decode(bytes.subarray(0, 256 * 1024));
@@ -20,6 +23,9 @@ async function columnsOf(csv: vscode.Uri): Promise<{ label: string; description:
     return describeColumns(parseCsv(text, name)).map((c) => ({
       label: c.name,
       description: `${c.kind}, ${c.distinct} distinct value${c.distinct === 1 ? '' : 's'}${c.missing ? `, ${c.missing} missing` : ''}`,
+      ...(c.kind === 'numeric' && c.distinct > CONTINUOUS_ABOVE
+        ? { detail: `$(warning) Looks continuous: each of its ${c.distinct} values would be a class of its own (regression is not supported yet)` }
+        : {}),
     }));
   } catch (e) {
     return e instanceof Error ? e.message : String(e);
@@ -70,7 +76,7 @@ export async function chooseSettings(csv: vscode.Uri, defaults: TrainSettings): 
   }
   const last = columns[columns.length - 1];
   const target = await vscode.window.showQuickPick(
-    columns.map((c) => ({ ...c, picked: c === last, detail: c === last ? 'the last column (default)' : undefined })).reverse(),
+    columns.map((c) => ({ ...c, picked: c === last, detail: [c === last ? 'the last column (default)' : '', c.detail ?? ''].filter(Boolean).join(' · ') || undefined })).reverse(),
     { title: step(1), placeHolder: 'Target column: what the network learns to predict', ignoreFocusOut: true },
   );
   if (!target) return undefined;
