@@ -8,7 +8,7 @@ import { parseModel } from './engine/model';
 import { Panel } from './panel';
 import { parseTrainSettings, type RunView, type TrainSettings } from './protocol';
 import { labelOf, type Runs, type TrainResult } from './runs';
-import { defaultSettings } from './settings';
+import { defaultSettings, saveModelsSetting } from './settings';
 import { chooseSettings } from './trainFlow';
 
 export interface TrainOptions {
@@ -57,7 +57,7 @@ export function registerCommands(context: vscode.ExtensionContext, runs: Runs): 
       settings,
       ...(initialParams ? { initialParams } : {}),
       ...(modelUri ? { modelUri } : {}),
-      save: options?.save ?? true,
+      save: options?.save ?? saveModelsSetting(csv),
     });
   };
 
@@ -141,7 +141,7 @@ function addModelRun(runs: Runs, model: Model, fileName: string, uri: vscode.Uri
   const points = (t?.costHistory ?? []).map(([i, c]): [number, number, number] => [i, c, NaN]);
   const last = points[points.length - 1];
   return runs.addLoaded({
-    label: `${fileName} · ${labelOf(settings)}`,
+    label: labelOf(settings, fileName),
     fileName: t?.source ?? fileName,
     settings,
     status: 'finished',

@@ -74,6 +74,9 @@ export class Panel implements vscode.Disposable {
       case 'saveModel':
         await this.runs.saveRunModel(m.runId);
         return;
+      case 'revealError':
+        await this.runs.revealError(m.runId);
+        return;
       case 'train': {
         const csv = this.runs.lastCsv;
         if (!csv) {

@@ -209,7 +209,12 @@ export interface SaveModelMessage {
   type: 'saveModel';
   runId: number;
 }
-export type FromWebview = ReadyMessage | TrainMessage | StopMessage | SaveModelMessage;
+/** Open the CSV of a failed run at the row and column its error names. */
+export interface RevealErrorMessage {
+  type: 'revealError';
+  runId: number;
+}
+export type FromWebview = ReadyMessage | TrainMessage | StopMessage | SaveModelMessage | RevealErrorMessage;
 
 const ACTIVATIONS: readonly string[] = ['sigmoid', 'tanh', 'relu', 'leaky-relu', 'linear'];
 const INITS: readonly string[] = ['small', 'xavier', 'he', 'zeros'];
@@ -286,9 +291,10 @@ export function parseFromWebview(v: unknown): FromWebview | undefined {
       const settings = parseTrainSettings(v.settings);
       return settings ? { type: 'train', settings } : undefined;
     }
-    case 'saveModel': {
+    case 'saveModel':
+    case 'revealError': {
       const runId = finite(v.runId, 0, Number.MAX_SAFE_INTEGER, true);
-      return runId === undefined ? undefined : { type: 'saveModel', runId };
+      return runId === undefined ? undefined : { type: v.type, runId };
     }
     default:
       return undefined;

@@ -10,6 +10,8 @@ import type { CostPoint, ErrorInfo, HiddenPoint, RunStatus, RunSummary, RunView,
 import { TrainingSession } from './trainingSession';
 import { DecimatedHistory } from './pipeline';
 import { loadRuns, storeRuns } from './runHistory';
+import { locateField } from './csvLocate';
+import { ACTIVATIONS } from './engine/activations';
 
 export interface TrainRequest {
   csv: vscode.Uri;
@@ -41,7 +43,7 @@ export interface RunChange {
 export type ReplacePrompt = (current: RunView) => Thenable<boolean>;
 
 const defaultReplacePrompt: ReplacePrompt = async (current) => {
-  const stop = 'Stop It and Train';
+  const stop = 'Stop and Train';
   const pick = await vscode.window.showWarningMessage(
     `A run on ${current.fileName} is still training (iteration ${current.iteration} of ${current.settings.iterations}).`,
     { modal: true, detail: 'Stop that run and start the new one? The stopped run keeps what it learned so far.' },
@@ -62,6 +64,8 @@ interface ActiveRun {
 export class Runs implements vscode.Disposable {
   readonly list: RunView[] = [];
   private readonly models = new Map<number, { csv: vscode.Uri; json: string }>();
+  /** The CSV each run read, to show the row an error names (also after a reload). */
+  private readonly csvOf = new Map<number, vscode.Uri>();
   private active: ActiveRun | undefined;
   private nextId = 1;
   private readonly changes = new vscode.EventEmitter<RunChange>();
@@ -77,10 +81,11 @@ export class Runs implements vscode.Disposable {
     private readonly memento?: vscode.Memento,
   ) {
     this.status.name = 'Shallow Net Training';
-    this.status.command = 'shallowNet.stopTraining';
+    this.status.command = 'shallowNet.openPanel';
     if (memento) {
       for (const r of loadRuns(memento)) {
         this.list.push(r.view);
+        if (r.csv) this.csvOf.set(r.view.id, vscode.Uri.parse(r.csv));
         if (r.csv && r.modelJson) this.models.set(r.view.id, { csv: vscode.Uri.parse(r.csv), json: r.modelJson });
         this.nextId = Math.max(this.nextId, r.view.id + 1);
       }
@@ -92,7 +97,8 @@ export class Runs implements vscode.Disposable {
     if (!this.memento) return;
     const stored = this.list.map((view) => {
       const m = this.models.get(view.id);
-      return { view, ...(m ? { csv: m.csv.toString(), modelJson: m.json } : {}) };
+      const csv = this.csvOf.get(view.id);
+      return { view, ...(csv ? { csv: csv.toString() } : {}), ...(m ? { modelJson: m.json } : {}) };
     });
     void storeRuns(this.memento, stored);
   }
@@ -124,7 +130,7 @@ export class Runs implements vscode.Disposable {
     const fileName = req.csv.path.split('/').pop() ?? req.csv.path;
     const view: RunView = {
       id: this.nextId++,
-      label: labelOf(req.settings),
+      label: labelOf(req.settings, fileName),
       fileName,
       settings: req.settings,
       status: 'preparing',
@@ -133,6 +139,7 @@ export class Runs implements vscode.Disposable {
       iteration: 0,
     };
     this.list.push(view);
+    this.csvOf.set(view.id, req.csv);
     this.emit(view, false);
 
     let csvBytes: Uint8Array;
@@ -282,15 +289,26 @@ export class Runs implements vscode.Disposable {
     view.error = error;
     this.emit(view, false);
     this.persist();
-    const actions: string[] = error.file && error.row !== undefined ? ['Show Row'] : [];
-    const csv = this.lastRequest?.csv;
+    const actions: string[] = error.row !== undefined ? ['Show Row'] : [];
     void vscode.window.showErrorMessage(error.message, ...actions).then((a) => {
-      if (a === 'Show Row' && csv && error.row !== undefined) {
-        const line = Math.max(0, error.row - 1);
-        void vscode.window.showTextDocument(csv, { selection: new vscode.Range(line, 0, line, 0) });
-      }
+      if (a === 'Show Row') void this.revealError(view.id);
     });
     return { runId: view.id, status: 'error', error };
+  }
+
+  /** Opens the CSV of a failed run at the row its error names, selecting the column's value. */
+  async revealError(runId: number): Promise<boolean> {
+    const view = this.list.find((r) => r.id === runId);
+    const csv = this.csvOf.get(runId);
+    const row = view?.error?.row;
+    if (!view || !csv || row === undefined) return false;
+    const doc = await vscode.workspace.openTextDocument(csv);
+    const line = Math.min(Math.max(0, row - 1), doc.lineCount - 1);
+    const text = doc.lineAt(line).text;
+    const span = view.error?.column === undefined ? undefined : locateField(doc.lineAt(0).text, text, view.error.column);
+    const range = span ? new vscode.Range(line, span.start, line, span.end) : new vscode.Range(line, 0, line, text.length);
+    await vscode.window.showTextDocument(doc, { selection: range, preview: false });
+    return true;
   }
 
   private announce(view: RunView, modelUri: vscode.Uri | undefined): void {
@@ -313,8 +331,8 @@ export class Runs implements vscode.Disposable {
 
   private updateStatus(view: RunView, last: CostPoint | undefined): void {
     this.status.text = `$(pulse) ${view.fileName} ${view.iteration}/${view.settings.iterations}${last ? ` · cost ${last[1].toFixed(4)}` : ''}`;
-    this.status.tooltip = 'Shallow Net is training. Click to stop (the run keeps what it learned so far).';
-    this.status.accessibilityInformation = { label: `Training ${view.fileName}, iteration ${view.iteration} of ${view.settings.iterations}. Activate to stop.` };
+    this.status.tooltip = 'Shallow Net is training. Click to show the panel; stop with its Stop button, Cancel on the notification, or "Shallow Net: Stop Training".';
+    this.status.accessibilityInformation = { label: `Training ${view.fileName}, iteration ${view.iteration} of ${view.settings.iterations}. Activate to show the panel.` };
   }
 
   private setTraining(on: boolean): void {
@@ -353,7 +371,10 @@ export function pct(x: number): string {
   return `${(100 * x).toFixed(1)} %`;
 }
 
-export function labelOf(s: TrainSettings): string {
+/** "flower.csv · Leaky ReLU (α 0.2) · 4 units · lr 1.2 · small": what tells runs apart in the panel. */
+export function labelOf(s: TrainSettings, fileName?: string): string {
   const scale = s.init === 'small' && s.initScale !== undefined && s.initScale !== 0.01 ? ` ×${s.initScale}` : '';
-  return `${s.activation} · ${s.hiddenUnits} unit${s.hiddenUnits === 1 ? '' : 's'} · α ${s.learningRate} · ${s.init}${scale}`;
+  const g = ACTIVATIONS[s.activation].label + (s.activation === 'leaky-relu' ? ` (α ${s.leakyAlpha})` : '');
+  const units = `${s.hiddenUnits} unit${s.hiddenUnits === 1 ? '' : 's'}`;
+  return [fileName, g, units, `lr ${s.learningRate}`, `${s.init}${scale}`].filter(Boolean).join(' · ');
 }

@@ -32,6 +32,11 @@ export function defaultSettings(scope?: vscode.Uri): TrainSettings {
 }
 
 
+/** Whether every finished or stopped run saves its model on its own (`shallowNet.saveModels`). */
+export function saveModelsSetting(scope?: vscode.Uri): boolean {
+  return vscode.workspace.getConfiguration(SECTION, scope).get<boolean>('saveModels', true);
+}
+
 export function modelFolderSetting(scope?: vscode.Uri): string {
   return vscode.workspace.getConfiguration(SECTION, scope).get<string>('modelFolder', '').trim();
 }

@@ -232,4 +232,38 @@ suite('Train Shallow Net', () => {
       restored.dispose();
     }
   });
+
+  test('an error names its place, and revealing it selects the very value in the CSV', async () => {
+    const { runs } = await api();
+    const csv = await write('badcell.csv', 'x1,x2,label\n1,2,0\n"3",abc,1\n4,5,0\n6,7,1\n');
+    const result = await train(csv, { settings: { iterations: 10 } });
+    assert.equal(result?.status, 'error');
+    assert.ok(await runs.revealError(result.runId));
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document.uri.toString(), csv.toString());
+    assert.equal(editor?.selection.start.line, 2);
+    assert.equal(editor?.document.getText(editor.selection), 'abc');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  test('runs are labelled with their data set, activation, size, learning rate and start', async () => {
+    const { runs } = await api();
+    const result = await train(workspaceFile('iris.csv'), { settings: { iterations: 5, activation: 'leaky-relu', leakyAlpha: 0.2, learningRate: 0.5 }, save: false });
+    const view = runs.list.find((r) => r.id === result?.runId);
+    assert.equal(view?.label, 'iris.csv · Leaky ReLU (α 0.2) · 4 units · lr 0.5 · small');
+  });
+
+  test('with shallowNet.saveModels off, a finished run saves nothing on its own', async () => {
+    const config = vscode.workspace.getConfiguration('shallowNet');
+    await config.update('saveModels', false, vscode.ConfigurationTarget.Workspace);
+    try {
+      const csv = await write('nosave.csv', 'a,b,y\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n0.2,0.1,0\n0.9,0.2,1\n');
+      const result = await train(csv, { settings: { iterations: 20, testFraction: 0 } });
+      assert.equal(result?.status, 'finished');
+      assert.equal(result?.modelUri, undefined);
+      assert.equal(await exists(workspaceFile('nosave.model.json')), false);
+    } finally {
+      await config.update('saveModels', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
 });

@@ -1,0 +1,26 @@
+// The host's gate for messages from the webview: exactly the protocol passes, anything else is dropped.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseFromWebview, parseTrainSettings } from '../../src/protocol';
+import { BUILT_IN_DEFAULTS } from '../../src/settingsDefaults';
+
+test('the protocol messages pass, rebuilt with only their own fields', () => {
+  assert.deepEqual(parseFromWebview({ type: 'ready', extra: 1 }), { type: 'ready' });
+  assert.deepEqual(parseFromWebview({ type: 'stop' }), { type: 'stop' });
+  assert.deepEqual(parseFromWebview({ type: 'saveModel', runId: 3 }), { type: 'saveModel', runId: 3 });
+  assert.deepEqual(parseFromWebview({ type: 'revealError', runId: 4 }), { type: 'revealError', runId: 4 });
+  const train = parseFromWebview({ type: 'train', settings: { ...BUILT_IN_DEFAULTS, evil: '<script>' } });
+  assert.deepEqual(train, { type: 'train', settings: BUILT_IN_DEFAULTS });
+});
+
+test('anything else is dropped', () => {
+  const bad: unknown[] = [
+    null, 'ready', [], { type: 'exec', command: 'rm' }, { type: 'saveModel', runId: -1 }, { type: 'saveModel', runId: 1.5 },
+    { type: 'revealError' }, { type: 'train' }, { type: 'train', settings: { ...BUILT_IN_DEFAULTS, hiddenUnits: 0 } },
+    { type: 'train', settings: { ...BUILT_IN_DEFAULTS, learningRate: Number.NaN } },
+    { type: 'train', settings: { ...BUILT_IN_DEFAULTS, activation: 'swish' } },
+    { type: 'train', settings: { ...BUILT_IN_DEFAULTS, iterations: '100' } },
+  ];
+  for (const m of bad) assert.equal(parseFromWebview(m), undefined, JSON.stringify(m));
+  assert.equal(parseTrainSettings({ ...BUILT_IN_DEFAULTS, target: 42 }), undefined);
+});
