@@ -61,6 +61,14 @@ export function describeHidden(s: Pick<SaturationSeries, 'activation' | 'hiddenU
   }
 }
 
+/** Where a run started (" At iteration 0: 74.0 % saturated (|z| > 3)."), for the chart's label. */
+function startOf(s: SaturationSeries): string {
+  const first = s.points[0];
+  if (!first || s.points.length < 2) return '';
+  const share = saturationKindOf(s.activation) === 'dead' ? `${Math.round(first[1] * s.hiddenUnits)} of ${s.hiddenUnits} units` : pct(first[1]);
+  return ` At iteration ${first[0]}: ${share} ${saturationLabel(s.activation)}, mean g′ ${fmt(first[2], 3)}.`;
+}
+
 export class SaturationChart {
   readonly element: HTMLElement;
   readonly canvas: HTMLCanvasElement;
@@ -167,7 +175,7 @@ export class SaturationChart {
     this.canvas.setAttribute(
       'aria-label',
       this.series.length
-        ? `Hidden-layer saturation and mean g′ per iteration; ${this.series.map((s) => `run ${s.name}: ${describeHidden(s)}`).join(' ')}`
+        ? `Hidden-layer saturation and mean g′ per iteration; ${this.series.map((s) => `run ${s.name}: ${describeHidden(s)}${startOf(s)}`).join(' ')}`
         : 'Hidden-layer saturation per iteration: no run shown',
     );
   }

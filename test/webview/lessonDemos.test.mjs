@@ -74,6 +74,7 @@ suite('Lesson demonstrations in the panel', () => {
           assert.match(line, /^#2: Iteration 999: 80\.0 % of the hidden activations are saturated \(\|z\| > 3\), mean g′\(Z\[1\]\) 0\.079\d*\.$/);
           const aria = await p.page.locator('.saturation-canvas').getAttribute('aria-label');
           assert.match(aria, /run #1: Iteration 999: 2\.0 % of the hidden activations are saturated/);
+          assert.match(aria, /run #2: .* At iteration 0: 74\.0 % saturated \(\|z\| > 3\), mean g′ 0\.099\./);
           // The saturation plot sits under the cost chart, in the same card.
           assert.equal(await p.page.locator('.chart-card .saturation .saturation-canvas').count(), 1);
           // The baseline: in the summary, and under each run's accuracy in the runs compared.
