@@ -124,6 +124,9 @@ export function modelOf(run: PreparedRun, params: Params, r: RunRecordForModel):
       learningRate: run.config.learningRate,
       iterations: r.iterations,
       init: run.config.initialParams ? 'file' : run.config.init,
+      ...(!run.config.initialParams && run.config.init === 'small' && run.config.initScale !== undefined && run.config.initScale !== 0.01
+        ? { initScale: run.config.initScale }
+        : {}),
       seed: run.config.seed,
       batchSize: run.config.batchSize,
       costHistory: r.costHistory.map(([i, c]) => [i, c]),

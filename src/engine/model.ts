@@ -43,6 +43,8 @@ export interface ModelTraining {
   iterations: number;
   /** 'file' when training started from given parameters (e.g. flower_init_seed2.json). */
   init: InitName | 'file';
+  /** The `small` initialisation's scale, when it was not the lesson's 0.01. */
+  initScale?: number;
   seed: number;
   batchSize: number;
   /** [iteration, cost] pairs, possibly sparse. */
@@ -110,6 +112,7 @@ export function serializeModel(model: ShallowNetModel): string {
       learningRate: t.learningRate,
       iterations: t.iterations,
       init: t.init,
+      ...(t.initScale === undefined ? {} : { initScale: t.initScale }),
       seed: t.seed,
       batchSize: t.batchSize,
       costHistory: t.costHistory.map(([i, c]) => [i, c]),
@@ -368,6 +371,9 @@ function readTraining(o: Record<string, unknown>, check: Checker): ModelTraining
   if (learningRate <= 0) check.fail(`${p}.learningRate must be positive, not ${learningRate}`);
   const iterations = check.integer(check.field(o, 'iterations', p), `${p}.iterations`, 0);
   const init = check.oneOf(check.field(o, 'init', p), `${p}.init`, [...INIT_NAMES, 'file'] as const);
+  const rawScale = o.initScale;
+  const initScale = rawScale === undefined ? undefined : check.number(rawScale, `${p}.initScale`);
+  if (initScale !== undefined && !(initScale > 0)) check.fail(`${p}.initScale must be positive, not ${initScale}`);
   const seed = check.number(check.field(o, 'seed', p), `${p}.seed`);
   const batchSize = check.integer(check.field(o, 'batchSize', p), `${p}.batchSize`, 0);
   const costHistory = check.array(check.field(o, 'costHistory', p), `${p}.costHistory`).map((raw, i): [number, number] => {
@@ -383,7 +389,10 @@ function readTraining(o: Record<string, unknown>, check: Checker): ModelTraining
   if (seconds < 0) check.fail(`${p}.seconds must not be negative, not ${seconds}`);
   const source = check.string(check.field(o, 'source', p), `${p}.source`);
   const date = check.string(check.field(o, 'date', p), `${p}.date`);
-  return { learningRate, iterations, init, seed, batchSize, costHistory, trainAccuracy, testAccuracy, seconds, source, date };
+  return {
+    learningRate, iterations, init, ...(initScale === undefined ? {} : { initScale }), seed, batchSize, costHistory,
+    trainAccuracy, testAccuracy, seconds, source, date,
+  };
 }
 
 // ───────────────────────── initial parameters ─────────────────────────

@@ -169,3 +169,19 @@ test('mini-batches report the epoch\'s hidden stats', () => {
   const r = t.step();
   assert.ok(!r.diverged && r.hidden && r.hidden.meanDerivative > 0 && r.hidden.meanDerivative < 1);
 });
+
+test('a model trained at another init scale records it, and reads back; the lesson\'s 0.01 writes nothing new', async () => {
+  const { prepareRun, modelOf } = await import('../../src/pipeline');
+  const { parseModel, serializeModel } = await import('../../src/engine/model');
+  const { BUILT_IN_DEFAULTS } = await import('../../src/settingsDefaults');
+  const { readFileSync } = await import('node:fs');
+  const csv = readFileSync('test/fixtures/flower.csv', 'utf8');
+  for (const initScale of [10, 0.01]) {
+    const run = prepareRun(csv, 'flower.csv', { ...BUILT_IN_DEFAULTS, iterations: 2, testFraction: 0, initScale });
+    run.trainer.step();
+    const text = serializeModel(modelOf(run, run.trainer.params, { costHistory: [], iterations: 1, trainAccuracy: 0.5, testAccuracy: null, seconds: 0, date: '2026-01-01' }));
+    const back = parseModel(text, 'm.json');
+    assert.equal(back.training?.initScale, initScale === 10 ? 10 : undefined);
+    assert.equal(text.includes('"initScale"'), initScale === 10);
+  }
+});
