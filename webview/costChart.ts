@@ -27,6 +27,8 @@ export interface CostSeries {
   /** Short name in the legend and tooltips: "#2". */
   name: string;
   colour: string;
+  /** Dotted lines (train and test): a run sharing its colour with another ticked run. */
+  dashed?: boolean;
   points: readonly CostPoint[];
   testPoints: readonly CostPoint[];
 }
@@ -196,19 +198,23 @@ export class CostChart {
     const buckets = Math.max(50, Math.round(this.chart.chartArea ? this.chart.chartArea.width : this.canvas.clientWidth || 600));
     const datasets: ChartDataset<'line', XY[]>[] = [];
     for (const s of this.series) {
-      datasets.push({
-        label: `${s.name} train cost`,
-        data: decimate(s.points, buckets, this.log),
-        borderColor: s.colour,
-        backgroundColor: s.colour,
-      });
+      // A run with no iteration (failed before training, or not started) gets no dataset.
+      if (s.points.length) {
+        datasets.push({
+          label: `${s.name} train cost`,
+          data: decimate(s.points, buckets, this.log),
+          borderColor: s.colour,
+          backgroundColor: s.colour,
+          ...(s.dashed ? { borderDash: [1.5, 2.5] } : {}),
+        });
+      }
       if (s.testPoints.length) {
         datasets.push({
           label: `${s.name} test cost`,
           data: decimate(s.testPoints, buckets, this.log),
           borderColor: s.colour,
           backgroundColor: s.colour,
-          borderDash: [5, 4],
+          borderDash: s.dashed ? [8, 3, 1.5, 3] : [5, 4],
         });
       }
     }

@@ -112,6 +112,11 @@ class MatrixCanvas {
     if (this.cell && (this.cell.r >= rows || this.cell.c >= cols)) this.cell = null;
   }
 
+  /** Forgets the cursor (another run is shown); the next draw leaves no cell highlighted. */
+  resetCursor(): void {
+    this.cell = null;
+  }
+
   captionWidth(): number {
     return Math.ceil(this.caption.getBoundingClientRect().width);
   }
@@ -336,6 +341,11 @@ export class LayerHeatmaps {
     this.element = h('section', { class: 'layer', attrs: { 'aria-label': title } }, [h('h3', { text: title }), this.row, legend]);
   }
 
+  resetCursor(): void {
+    this.w.resetCursor();
+    this.b.resetCursor();
+  }
+
   set(spec: LayerSpec): void {
     this.spec = spec;
     this.w.set(spec.w);
@@ -401,6 +411,8 @@ export class LayerHeatmaps {
   }
 }
 
+const READOUT_HINT = 'Hover a cell (or focus a heatmap and use the arrow keys) to read its value.';
+
 /** The parameter section: layer 1 and layer 2, the read-out line and the shared tooltip. */
 export class ParamsHeatmaps {
   readonly element: HTMLElement;
@@ -413,10 +425,13 @@ export class ParamsHeatmaps {
   private frame = 0;
   private theme: Theme;
   private hasSpec = false;
+  /** The run and the matrices' shapes the read-out belongs to ("1:4x2,4x1,1x4,1x1"). */
+  private shownKey = '';
 
   constructor(theme: Theme) {
     this.theme = theme;
-    this.readout = h('p', { class: 'readout', text: 'Hover a cell (or focus a heatmap and use the arrow keys) to read its value.' });
+    // Polite live region: each cell reached with the arrow keys is announced.
+    this.readout = h('p', { class: 'readout', text: READOUT_HINT, attrs: { 'aria-live': 'polite', 'aria-atomic': 'true' } });
     const say = (t: string): void => setText(this.readout, t);
     this.layer1 = new LayerHeatmaps('Layer 1 (hidden)', say, this.tip);
     this.layer2 = new LayerHeatmaps('Layer 2 (output)', say, this.tip);
@@ -427,7 +442,17 @@ export class ParamsHeatmaps {
     new ResizeObserver(() => this.schedule()).observe(this.element);
   }
 
-  set(layers: [LayerSpec, LayerSpec] | null): void {
+  /** `runId`: the run the layers are of; another run, or other shapes, clear the read-out. */
+  set(layers: [LayerSpec, LayerSpec] | null, runId?: number): void {
+    const shape = (m: MatrixSpec): string => `${m.values.length}x${m.values[0]?.length ?? 0}`;
+    const key = layers ? `${runId ?? ''}:${layers.map((l) => `${shape(l.w)},${shape(l.b)}`).join(',')}` : '';
+    if (key !== this.shownKey) {
+      this.shownKey = key;
+      setText(this.readout, READOUT_HINT);
+      this.tip.hide();
+      this.layer1.resetCursor();
+      this.layer2.resetCursor();
+    }
     this.hasSpec = !!layers;
     this.empty.classList.toggle('hidden', !!layers);
     this.body.classList.toggle('hidden', !layers);

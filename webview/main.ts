@@ -10,7 +10,7 @@ import type { FromWebview, RunView, ToWebview, TrainSettings } from '../src/prot
 import { BUILT_IN_DEFAULTS } from '../src/settingsDefaults';
 import { Controls, type FormValues, type ValidSettings } from './controls';
 import { CostChart } from './costChart';
-import { h } from './dom';
+import { h, setText } from './dom';
 import { layersFor, ParamsHeatmaps } from './heatmap';
 import { CollapsedLayer } from './collapsed';
 import { SaturationChart, type SaturationSeries } from './saturationChart';
@@ -37,6 +37,8 @@ interface Persisted {
   training: boolean;
   checked: number[];
   autoTicked?: number;
+  /** Palette slot of each ticked run, [runId, slot]: colours follow the ticks, not the ids. */
+  colours?: [number, number][];
   currentId?: number;
   log: boolean;
   form?: FormValues;
@@ -55,6 +57,10 @@ let training = false;
 const checked = new Set<number>();
 /** The run ticked automatically as the newest; unticked again when a newer one arrives. */
 let autoTicked: number | undefined;
+/** The automatic pick a new run replaced: ticked again if the new run fails with nothing to draw. */
+let previousAuto: number | undefined;
+/** Palette slot per ticked run (see assignColours). */
+const colourSlot = new Map<number, number>();
 /** The run whose status, summary and heatmaps are shown. */
 let currentId: number | undefined;
 let log = false;
@@ -68,6 +74,7 @@ function restore(): FormValues | undefined {
   training = !!s.training;
   for (const id of s.checked ?? []) if (runs.has(id)) checked.add(id);
   autoTicked = s.autoTicked;
+  for (const [id, slot] of s.colours ?? []) if (checked.has(id)) colourSlot.set(id, slot);
   currentId = s.currentId !== undefined && runs.has(s.currentId) ? s.currentId : newestId();
   log = !!s.log;
   formDirty = !!s.formDirty;
@@ -86,6 +93,7 @@ function persist(): void {
       training,
       checked: [...checked],
       ...(autoTicked !== undefined ? { autoTicked } : {}),
+      colours: [...colourSlot],
       ...(currentId !== undefined ? { currentId } : {}),
       log,
       form: controls.values(),
@@ -123,7 +131,7 @@ function settingsFor(v: ValidSettings): TrainSettings {
 let theme = readTheme();
 const app = document.getElementById('app') ?? document.body.appendChild(h('div', { attrs: { id: 'app' } }));
 
-const status = new StatusView();
+const status = new StatusView((runId) => vscode.postMessage({ type: 'revealError', runId }));
 const chartCanvas = h('canvas', { class: 'cost-canvas', attrs: { role: 'img', 'aria-label': 'Cost per iteration: no run shown' } });
 const chart = new CostChart(chartCanvas, theme);
 const logToggle = document.createElement('vscode-checkbox');
@@ -177,6 +185,19 @@ const boundary = new BoundaryPlot(theme);
 const unitMaps = new UnitMaps(theme);
 const confusion = new ConfusionTables();
 
+/** What Train will train on: the latest run's CSV and target (the host trains on that CSV). */
+const trainsOn = h('p', { class: 'trains-on', attrs: { id: 'trains-on' } });
+controls.element.querySelector('#train')?.setAttribute('aria-describedby', 'trains-on');
+
+function trainsOnText(): string {
+  const last = newestId();
+  const r = last !== undefined ? runs.get(last) : undefined;
+  if (!r) return 'No run yet: Train asks for a CSV file to train on.';
+  const file = r.dataset?.fileName ?? r.fileName;
+  if (r.settings.target !== undefined) return `Trains on ${file} · target ${r.settings.target}`;
+  return r.dataset ? `Trains on ${file} · target ${r.dataset.targetName} (the last column)` : `Trains on ${file} · the last column as target`;
+}
+
 function card(cls: string, title: string, body: Node[], tools: Node[] = []): HTMLElement {
   const id = `heading-${cls}`;
   return h('section', { class: `card ${cls}`, attrs: { 'aria-labelledby': id } }, [
@@ -195,7 +216,7 @@ app.replaceChildren(
       [h('div', { class: 'chart-box no-data' }, [chartCanvas, h('p', { class: 'chart-empty placeholder', text: 'The cost J per iteration is drawn here while a run trains; tick runs below to compare them.' })]), saturation.element],
       [logToggle],
     ),
-    card('controls-card', 'New run', [controls.element]),
+    card('controls-card', 'New run', [trainsOn, controls.element]),
     card('runs-card', 'Runs compared', [runsList.element]),
     card('summary-card', 'Summary', [summary.element]),
     card('boundary-card', 'Decision boundary', [boundary.element]),
@@ -206,7 +227,29 @@ app.replaceChildren(
   ]),
 );
 
-const colourOf = (id: number): string => theme.series[(id - 1 + theme.series.length * 1000) % theme.series.length];
+/**
+ * Each ticked run gets the palette slot least used among the ticked runs (ties: the first), in
+ * tick order, so runs drawn together differ; past the palette's colours, slots repeat the colours
+ * with a dotted line (CostSeries.dashed). A run keeps its slot while it stays ticked.
+ */
+function assignColours(): void {
+  for (const id of [...colourSlot.keys()]) if (!checked.has(id)) colourSlot.delete(id);
+  const n = theme.series.length;
+  for (const id of checked) {
+    if (colourSlot.has(id)) continue;
+    const used = new Map<number, number>();
+    for (const slot of colourSlot.values()) used.set(slot, (used.get(slot) ?? 0) + 1);
+    let best = 0;
+    for (let slot = 1; slot < 2 * n; slot++) if ((used.get(slot) ?? 0) < (used.get(best) ?? 0)) best = slot;
+    colourSlot.set(id, best);
+  }
+}
+/** A ticked run's colour; undefined for a run not on the chart. */
+const colourOf = (id: number): string | undefined => {
+  const slot = colourSlot.get(id);
+  return slot === undefined ? undefined : theme.series[slot % theme.series.length];
+};
+const dashedOf = (id: number): boolean => (colourSlot.get(id) ?? 0) >= theme.series.length;
 
 let frame = 0;
 let shownParams: unknown;
@@ -220,23 +263,25 @@ function render(): void {
   frame = 0;
   const list = [...runs.values()].sort((a, b) => a.id - b.id);
   const current = currentId !== undefined ? runs.get(currentId) : undefined;
+  assignColours();
   status.show(current, training);
-  runsList.update(list, checked, currentId, colourOf);
+  runsList.update(list, checked, currentId, colourOf, dashedOf);
   summary.show(current);
+  setText(trainsOn, trainsOnText());
   chart.setSeries(
     list
       .filter((r) => checked.has(r.id))
-      .map((r) => ({ runId: r.id, name: `#${r.id}`, colour: colourOf(r.id), points: r.points, testPoints: r.testPoints })),
+      .map((r) => ({ runId: r.id, name: `#${r.id}`, colour: colourOf(r.id) ?? theme.foreground, dashed: dashedOf(r.id), points: r.points, testPoints: r.testPoints })),
   );
   const params = current?.params;
   if (params !== shownParams || currentId !== shownParamsRun) {
     shownParams = params;
     shownParamsRun = currentId;
-    heatmaps.set(params ? layersFor(params, current?.dataset) : null);
+    heatmaps.set(params ? layersFor(params, current?.dataset) : null, currentId);
   }
   // The hidden layer's saturation beside the cost; a linear run's collapsed single layer.
   const hiddenOf = (r: RunView): SaturationSeries => ({
-    runId: r.id, name: `#${r.id}`, colour: colourOf(r.id), activation: r.settings.activation,
+    runId: r.id, name: `#${r.id}`, colour: colourOf(r.id) ?? theme.foreground, activation: r.settings.activation,
     hiddenUnits: r.params?.W1.length ?? r.settings.hiddenUnits, points: r.hiddenPoints ?? [],
   });
   saturation.setSeries(list.filter((r) => checked.has(r.id)).map(hiddenOf), current ? hiddenOf(current) : undefined);
@@ -274,12 +319,29 @@ function onRun(run: RunView, append: boolean): void {
   }
   if (!old) {
     // A new run: show it, tick it, and untick the previous automatic pick.
-    if (autoTicked !== undefined && autoTicked !== run.id) checked.delete(autoTicked);
+    previousAuto = undefined;
+    if (autoTicked !== undefined && autoTicked !== run.id && checked.delete(autoTicked)) previousAuto = autoTicked;
     checked.add(run.id);
     autoTicked = run.id;
     currentId = run.id;
     if (!formDirty) controls.setValues(formFrom(run.settings));
   }
+  // A run that failed before its first iteration has nothing to draw: no tick, no legend entry;
+  // the automatic pick it replaced comes back.
+  const now = runs.get(run.id);
+  if (now && failedEmpty(now) && autoTicked === run.id) {
+    checked.delete(run.id);
+    autoTicked = undefined;
+    if (previousAuto !== undefined && runs.has(previousAuto)) {
+      checked.add(previousAuto);
+      autoTicked = previousAuto;
+    }
+    previousAuto = undefined;
+  }
+}
+
+function failedEmpty(r: RunView): boolean {
+  return r.status === 'error' && r.points.length === 0 && r.testPoints.length === 0;
 }
 
 function onState(msg: Extract<ToWebview, { type: 'state' }>): void {
@@ -291,9 +353,11 @@ function onState(msg: Extract<ToWebview, { type: 'state' }>): void {
   if (autoTicked !== undefined && !runs.has(autoTicked)) autoTicked = undefined;
   const newest = newestId();
   if (currentId === undefined || !runs.has(currentId)) currentId = newest;
-  if (checked.size === 0 && newest !== undefined) {
-    checked.add(newest);
-    autoTicked = newest;
+  // Tick the newest run that has something to draw (not one that failed before iterating).
+  const drawable = [...runs.values()].filter((r) => !failedEmpty(r)).reduce<number | undefined>((best, r) => (best === undefined || r.id > best ? r.id : best), undefined);
+  if (checked.size === 0 && drawable !== undefined) {
+    checked.add(drawable);
+    autoTicked = drawable;
   }
   if (!formDirty) controls.setValues(formFrom((newest !== undefined ? runs.get(newest)?.settings : undefined) ?? msg.defaults));
 }

@@ -12,6 +12,8 @@ interface Row {
   tr: HTMLTableRowElement;
   check: HTMLElement & { checked: boolean; label: string };
   swatch: HTMLElement;
+  /** "#3": the run's number, as in the chart's legend. */
+  num: HTMLElement;
   status: HTMLElement;
   cost: HTMLElement;
   acc: HTMLElement;
@@ -28,6 +30,12 @@ export const STATUS_TEXT: Record<RunView['status'], string> = {
   diverged: 'diverged',
   error: 'error',
 };
+
+/** The run's label without a leading "#N " (the number has its own column). */
+function labelWithoutNumber(run: RunView): string {
+  const prefix = `#${run.id} `;
+  return run.label.startsWith(prefix) ? run.label.slice(prefix.length) : run.label;
+}
 
 export class RunsList {
   readonly element: HTMLElement;
@@ -58,7 +66,13 @@ export class RunsList {
     this.element = h('div', { class: 'runs-list' }, [this.empty, this.table]);
   }
 
-  update(runs: RunView[], checked: ReadonlySet<number>, currentId: number | undefined, colourOf: (id: number) => string): void {
+  update(
+    runs: RunView[],
+    checked: ReadonlySet<number>,
+    currentId: number | undefined,
+    colourOf: (id: number) => string | undefined,
+    dashedOf: (id: number) => boolean = () => false,
+  ): void {
     this.empty.classList.toggle('hidden', runs.length > 0);
     this.table.classList.toggle('hidden', runs.length === 0);
     const seen = new Set<number>();
@@ -72,10 +86,17 @@ export class RunsList {
         this.rows.set(run.id, row);
       }
       if (this.tbody.children[index] !== row.tr) this.tbody.insertBefore(row.tr, this.tbody.children[index] ?? null);
-      if (row.check.label !== run.label) row.check.label = run.label;
-      row.check.setAttribute('aria-label', `Show run ${run.label} on the cost chart`);
+      const label = labelWithoutNumber(run);
+      if (row.check.label !== label) row.check.label = label;
+      row.check.setAttribute('aria-label', `Show run #${run.id} ${label} on the cost chart`);
       if (row.check.checked !== checked.has(run.id)) row.check.checked = checked.has(run.id);
-      row.swatch.style.backgroundColor = colourOf(run.id);
+      setText(row.num, `#${run.id}`);
+      // The swatch is the run's line on the chart: coloured only while the run is drawn.
+      const colour = colourOf(run.id);
+      row.swatch.style.backgroundColor = colour ?? '';
+      row.swatch.style.borderColor = colour ?? '';
+      row.swatch.classList.toggle('off', colour === undefined);
+      row.swatch.classList.toggle('dashed', colour !== undefined && dashedOf(run.id));
       setText(row.status, STATUS_TEXT[run.status]);
       row.status.className = `status status-${run.status}`;
       setText(row.cost, fmt(lastCost(run)));
@@ -88,8 +109,12 @@ export class RunsList {
       row.tr.classList.toggle('current', current);
       if (current) row.tr.setAttribute('aria-current', 'true');
       else row.tr.removeAttribute('aria-current');
-      row.view.setAttribute('aria-pressed', String(current));
-      row.view.setAttribute('aria-label', `Show the details of run ${run.label}`);
+      // The shown run's button says so (and stays a working, focusable button).
+      setText(row.view, current ? 'Shown' : 'Details');
+      row.view.classList.toggle('shown', current);
+      if (current) row.view.setAttribute('aria-current', 'true');
+      else row.view.removeAttribute('aria-current');
+      row.view.setAttribute('aria-label', current ? `Run #${run.id} ${label}: its details are shown` : `Show the details of run #${run.id} ${label}`);
       row.tr.title = run.fileName;
     });
     for (const [id, row] of this.rows) {
@@ -104,7 +129,8 @@ export class RunsList {
     const check = document.createElement('vscode-checkbox') as HTMLElement & { checked: boolean; label: string };
     check.dataset.runId = String(id);
     check.addEventListener('change', () => this.onToggle(id, check.checked));
-    const swatch = h('span', { class: 'swatch', attrs: { 'aria-hidden': 'true' } });
+    const swatch = h('span', { class: 'swatch off', attrs: { 'aria-hidden': 'true' } });
+    const num = h('span', { class: 'run-num', attrs: { 'aria-hidden': 'true' } });
     const status = h('span', { class: 'status' });
     const cost = h('td', { class: 'num cost' });
     const acc = h('span', { class: 'acc' });
@@ -112,12 +138,12 @@ export class RunsList {
     const view = h('button', { class: 'link-button', text: 'Details', attrs: { type: 'button' } });
     view.addEventListener('click', () => this.onView(id));
     const tr = h('tr', { attrs: { 'data-run-id': id } }, [
-      h('td', { class: 'run-cell' }, [swatch, check]),
+      h('td', { class: 'run-cell' }, [swatch, num, check]),
       h('td', {}, [status]),
       cost,
       h('td', { class: 'num acc-cell' }, [acc, base]),
       h('td', {}, [view]),
     ]);
-    return { tr, check, swatch, status, cost, acc, base, view };
+    return { tr, check, swatch, num, status, cost, acc, base, view };
   }
 }

@@ -3,9 +3,18 @@
  * progress, stopped, diverged, error, finished), and a polite live region that announces each
  * change of state once (not every progress tick) to screen readers.
  */
-import type { RunView } from '../src/protocol';
+import type { RunSummary, RunView } from '../src/protocol';
 import { fmt, h, integer, pct, seconds, setChildren, setText } from './dom';
-import { lastCost } from './summary';
+import { lastCost, runName } from './summary';
+
+/** The facts of a run's end, as the Finished and Stopped banners state them. */
+function facts(s: RunSummary): string {
+  return (
+    `${integer(s.iterations)} iterations in ${seconds(s.seconds)} · cost ${fmt(s.cost)} · train accuracy ${pct(s.trainAccuracy)}` +
+    (s.testAccuracy !== null ? ` · test accuracy ${pct(s.testAccuracy)}` : '') +
+    (s.modelPath ? ` · saved to ${s.modelPath}` : '')
+  );
+}
 
 export class StatusView {
   readonly element: HTMLElement;
@@ -16,8 +25,21 @@ export class StatusView {
   private readonly progress: HTMLProgressElement;
   private readonly progressText: HTMLElement;
   private lastAnnounced = '';
+  private lastDetail = '';
+  /** "Show row" of a failed run: opens its CSV at the erring row (kept, so focus survives renders). */
+  private readonly showRow: HTMLButtonElement;
+  /** The error's "file, row, column" and its "Show row" button (kept: the button never moves). */
+  private readonly location: HTMLElement;
+  private readonly locationLine: HTMLElement;
+  private errorRunId: number | undefined;
 
-  constructor() {
+  constructor(onRevealError: (runId: number) => void = () => undefined) {
+    this.showRow = h('button', { class: 'link-button show-row', text: 'Show row', attrs: { type: 'button' } });
+    this.showRow.addEventListener('click', () => {
+      if (this.errorRunId !== undefined) onRevealError(this.errorRunId);
+    });
+    this.location = h('span', { class: 'location' });
+    this.locationLine = h('div', { class: 'location-line' }, [this.location, this.showRow]);
     this.title = h('div', { class: 'status-title' });
     this.detail = h('div', { class: 'status-detail' });
     this.progress = h('progress', { class: 'progress hidden', attrs: { 'aria-label': 'Training progress' } });
@@ -52,33 +74,33 @@ export class StatusView {
       switch (run.status) {
         case 'preparing':
           title = `Preparing ${run.fileName}…`;
-          detail = [`Run ${run.label}: reading the CSV, encoding the target, normalising and splitting.`];
+          detail = [`Run ${runName(run)}: reading the CSV, encoding the target, normalising and splitting.`];
           progress = 'indeterminate';
-          announce = `Run ${run.label}: preparing ${run.fileName}.`;
+          announce = `Run ${runName(run)}: preparing ${run.fileName}.`;
           break;
         case 'running':
-          title = `Training run ${run.label}`;
+          title = `Training run ${runName(run)}`;
           detail = [`on ${run.fileName}`];
           progress = { value: i, max: n };
           progressText = `iteration ${integer(i)} / ${integer(n)} · cost ${fmt(cost)}`;
-          announce = `Run ${run.label}: training.`;
+          announce = `Run ${runName(run)}: training.`;
           break;
-        case 'stopped':
+        case 'stopped': {
+          const s = run.summary;
           title = `Stopped at iteration ${integer(i)} of ${integer(n)}`;
-          detail = [run.message ?? `Run ${run.label} keeps what it learned: cost ${fmt(cost)}.`];
-          announce = `Run ${run.label} stopped at iteration ${i}, cost ${fmt(cost)}.`;
+          detail = [s ? facts(s) : `cost ${fmt(cost)}`, h('div', { class: 'advice', text: run.message ?? `Run ${runName(run)} keeps what it learned.` })];
+          announce = `Run ${runName(run)} stopped at iteration ${i}, cost ${fmt(cost)}.`;
           break;
+        }
         case 'diverged': {
-          title = 'Training diverged';
-          const msg = run.message ?? `diverged at iteration ${i}; try a smaller learning rate`;
-          detail = [
-            h('strong', { class: 'message', text: msg }),
-            h('div', {
-              class: 'advice',
-              text: `The cost became infinite or NaN. Lower the learning rate α (it was ${run.settings.learningRate}) and press Train.`,
-            }),
-          ];
-          announce = `Run ${run.label}: ${msg}`;
+          // Said once: where it diverged (the title), why and what to do (the message).
+          const at = /iteration (\d+)/.exec(run.message ?? '')?.[1] ?? String(i);
+          title = `Training diverged at iteration ${integer(Number(at))}`;
+          const msg = `The cost became infinite or NaN: lower the learning rate α (it was ${run.settings.learningRate}) and press Train.`;
+          detail = [h('strong', { class: 'message', text: msg })];
+          // A message other than the usual "diverged at iteration N; try a smaller learning rate".
+          if (run.message && !/^diverged at iteration \d+; try a smaller learning rate$/.test(run.message)) detail.push(h('div', { class: 'advice', text: run.message }));
+          announce = `Run ${runName(run)}: ${title}. ${msg}`;
           break;
         }
         case 'error': {
@@ -88,31 +110,34 @@ export class StatusView {
           if (e?.file ?? run.fileName) where.push(e?.file ?? run.fileName);
           if (e?.row !== undefined) where.push(`row ${e.row}`);
           if (e?.column !== undefined) where.push(`column “${e.column}”`);
+          this.errorRunId = run.id;
+          setText(this.location, where.join(', '));
+          this.showRow.classList.toggle('hidden', e?.row === undefined);
+          this.showRow.setAttribute('aria-label', `Show row ${e?.row ?? ''} of ${e?.file ?? run.fileName} in the editor`);
           detail = [
             h('strong', { class: 'message', text: e?.message ?? run.message ?? 'Unknown error' }),
-            h('div', { class: 'location', text: where.join(', ') }),
+            this.locationLine,
           ];
-          announce = `Run ${run.label} failed: ${e?.message ?? ''}`;
+          announce = `Run ${runName(run)} failed: ${e?.message ?? ''}`;
           break;
         }
         case 'finished': {
           const s = run.summary;
-          title = `Finished run ${run.label}`;
-          detail = [
-            s
-              ? `${integer(s.iterations)} iterations in ${seconds(s.seconds)} · cost ${fmt(s.cost)} · train accuracy ${pct(s.trainAccuracy)}` +
-                (s.testAccuracy !== null ? ` · test accuracy ${pct(s.testAccuracy)}` : '') +
-                (s.modelPath ? ` · saved to ${s.modelPath}` : '')
-              : `cost ${fmt(cost)}`,
-          ];
-          announce = `Run ${run.label} finished: cost ${fmt(s?.cost ?? cost)}${s ? `, train accuracy ${pct(s.trainAccuracy)}` : ''}.`;
+          title = `Finished run ${runName(run)}`;
+          detail = [s ? facts(s) : `cost ${fmt(cost)}`];
+          announce = `Run ${runName(run)} finished: cost ${fmt(s?.cost ?? cost)}${s ? `, train accuracy ${pct(s.trainAccuracy)}` : ''}.`;
           break;
         }
       }
       if (run.message && run.status === 'finished') detail.push(h('div', { class: 'advice', text: run.message }));
     }
     setText(this.title, title);
-    setChildren(this.detail, detail);
+    // Rebuilt only when it changed: a focused "Show row" keeps its focus through renders.
+    const key = `${run?.id ?? ''}:${state}:${detail.map((d) => (typeof d === 'string' ? d : `${d instanceof Element ? d.className : ''}=${d.textContent ?? ''}`)).join('|')}`;
+    if (key !== this.lastDetail) {
+      this.lastDetail = key;
+      setChildren(this.detail, detail);
+    }
     if (progress === null) {
       this.progress.classList.add('hidden');
     } else {
@@ -125,9 +150,9 @@ export class StatusView {
       }
     }
     setText(this.progressText, progressText);
-    const key = `${run?.id ?? ''}:${state}`;
-    if (announce && key !== this.lastAnnounced) {
-      this.lastAnnounced = key;
+    const said = `${run?.id ?? ''}:${state}`;
+    if (announce && said !== this.lastAnnounced) {
+      this.lastAnnounced = said;
       this.announce(announce);
     }
   }

@@ -10,6 +10,11 @@ function names(list: string[]): string {
   return list.length > MAX_NAMES ? `${shown}, … (${list.length - MAX_NAMES} more)` : shown;
 }
 
+/** "#3 flower.csv · tanh · …": the run's number, as in the chart's legend, then its label (once). */
+export function runName(run: RunView): string {
+  return run.label.startsWith(`#${run.id} `) ? run.label : `#${run.id} ${run.label}`;
+}
+
 export function lastCost(run: RunView): number | undefined {
   if (run.summary) return run.summary.cost;
   const p = run.points[run.points.length - 1];
@@ -40,14 +45,19 @@ export class Summary {
     const d = run.dataset;
     const s = run.settings;
     const rows: [string, string][] = [];
-    rows.push(['Run', run.label]);
+    rows.push(['Run', runName(run)]);
     rows.push(['Data set', d?.fileName ?? run.fileName]);
+    // A model opened with "Open Model…" carries no rows or split (its file records neither).
+    const fromModel = !!d && d.rowsRead === 0 && d.trainCount === 0;
+    if (fromModel) rows.push(['Source', 'a saved model (its rows and split are not recorded)']);
     if (d) {
       const dropped = d.rowsDropped
         ? `, ${integer(d.rowsDropped)} dropped (missing values${d.droppedExamples.length ? `: row ${d.droppedExamples.slice(0, 5).join(', ')}${d.rowsDropped > 5 ? ', …' : ''}` : ''})`
         : ', none dropped';
-      rows.push(['Rows', `${integer(d.rowsUsed)} of ${integer(d.rowsRead)} used${dropped}`]);
-      rows.push(['Split', d.testCount ? `${integer(d.trainCount)} train · ${integer(d.testCount)} test` : `${integer(d.trainCount)} train · no test split`]);
+      if (!fromModel) {
+        rows.push(['Rows', `${integer(d.rowsUsed)} of ${integer(d.rowsRead)} used${dropped}`]);
+        rows.push(['Split', d.testCount ? `${integer(d.trainCount)} train · ${integer(d.testCount)} test` : `${integer(d.trainCount)} train · no test split`]);
+      }
       rows.push([`Features (n_x = ${d.nx})`, names(d.featureNames)]);
       rows.push(['Target', d.targetName]);
       const classes =
@@ -71,7 +81,16 @@ export class Summary {
     const base = run.baseline;
     rows.push(['Train accuracy', pct(lastAccuracy(run)) + (base ? ` · baseline ${pct(base.trainAccuracy)}` : '')]);
     const testAcc = run.summary ? run.summary.testAccuracy : run.testPoints[run.testPoints.length - 1]?.[2];
-    rows.push(['Test accuracy', d && !d.testCount ? 'no test split' : pct(testAcc) + (base && base.testAccuracy !== null ? ` · baseline ${pct(base.testAccuracy)}` : '')]);
+    // The summary's test accuracy wins (a saved model records it though its split is unknown).
+    const known = testAcc !== undefined && testAcc !== null;
+    rows.push([
+      'Test accuracy',
+      !known && fromModel
+        ? 'not recorded in the model'
+        : !known && d && !d.testCount
+          ? 'no test split'
+          : pct(testAcc) + (base && base.testAccuracy !== null ? ` · baseline ${pct(base.testAccuracy)}` : ''),
+    ]);
     if (base) {
       rows.push([
         'Baseline',

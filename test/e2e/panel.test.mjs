@@ -69,7 +69,7 @@ suite('Training panel', () => {
     await frame.locator('#train').click();
     await waitUntil('the second run to finish', async () => {
       const rows = await runRows(frame);
-      return rows.length === before + 1 && rows.some((r) => /^relu/.test(r) && /finished/.test(r));
+      return rows.length === before + 1 && rows.some((r) => /^#\d+ \S+ · ReLU · /.test(r) && /finished/.test(r));
     }, { timeout: 120_000 });
     await wb.page.waitForTimeout(500);
     await wb.screenshot('second run dark');

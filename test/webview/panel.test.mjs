@@ -186,9 +186,11 @@ suite('Training panel', () => {
       assert.equal(await b.getAttribute('data-state'), 'diverged');
       assert.ok(await b.evaluate((e) => e.classList.contains('alert')));
       const t = await b.innerText();
-      assert.match(t, /Training diverged/);
-      assert.match(await text(p.page, '.banner .message'), /^diverged at iteration 37; try a smaller learning rate$/);
-      assert.match(t, /Lower the learning rate α \(it was 40\)/);
+      assert.match(t, /Training diverged at iteration 37/);
+      assert.equal(await text(p.page, '.banner .message'), 'The cost became infinite or NaN: lower the learning rate α (it was 40) and press Train.');
+      // Said once: not the host's message again, nor a second piece of advice.
+      assert.equal(t.match(/diverged/gi).length, 1, t);
+      assert.equal(t.match(/learning rate/gi).length, 1, t);
       assert.match(await text(p.page, 'table.runs'), /diverged/);
       await p.shot('diverged-dark');
     }));
@@ -430,7 +432,8 @@ suite('Training panel', () => {
       assert.match(await chartCanvas.getAttribute('aria-label'), /run #1: .*; run #2: /);
       // Newest first; the label is the checkbox's (its accessible name), then status, cost, accuracy.
       const labels = await p.page.locator('table.runs tbody vscode-checkbox').evaluateAll((els) => els.map((e) => e.label));
-      assert.deepEqual(labels, ['#2 relu · 4 units · α 0.5', '#1 tanh · 4 units · α 1.2']);
+      assert.deepEqual(labels, ['relu · 4 units · α 0.5', 'tanh · 4 units · α 1.2'], 'the number has its own column');
+      assert.deepEqual(await p.page.locator('table.runs tbody .run-num').allInnerTexts(), ['#2', '#1']);
       const rows = await p.page.locator('table.runs tbody tr').allInnerTexts();
       assert.match(rows[1], /finished\s+0\.2153\s+90\.8 % \/ 88\.6 %/);
       // Log scale toggle.
@@ -621,4 +624,237 @@ suite('Training panel', () => {
       assert.deepEqual(await zeroPixel(), [0xff, 0xff, 0xff], 'light: 0 is #ffffff');
       await p.shot('theme-switched-light');
     }));
+
+  // ── from the review: runs told apart, failed runs, saved models, read-out, banners ────────
+  const swatches = (page) =>
+    page.locator('table.runs tbody tr').evaluateAll((rows) =>
+      Object.fromEntries(rows.map((r) => {
+        const sw = r.querySelector('.swatch');
+        return [r.dataset.runId, { colour: getComputedStyle(sw).backgroundColor, off: sw.classList.contains('off'), dashed: sw.classList.contains('dashed') }];
+      })),
+    );
+
+  for (const theme of ['dark', 'light']) {
+    test(`runs compared (${theme}): each row shows its #N, ticked runs get distinct colours whatever their ids`, () =>
+      withWebviewPage(
+        async (p) => {
+          await ready(p);
+          const many = Array.from({ length: 13 }, (_, i) =>
+            finished(i + 1, { label: `planar.csv · tanh · ${i + 1} units · lr 1.2 · small`, testPoints: [], points: points(0, 200, 1 + i / 10), settings: { hiddenUnits: i + 1 } }),
+          );
+          await p.post(state(many));
+          await frames(p.page);
+          const row = (id) => p.page.locator(`tr[data-run-id="${id}"]`);
+          assert.equal(await row(13).locator('.run-num').innerText(), '#13');
+          assert.equal(await row(1).locator('.run-num').innerText(), '#1');
+          assert.equal(await row(13).locator('vscode-checkbox').getAttribute('aria-label'), 'Show run #13 planar.csv · tanh · 13 units · lr 1.2 · small on the cost chart');
+          // #1 and #13 (the same colour under "id modulo 6") ticked together differ.
+          await row(1).locator('vscode-checkbox').click();
+          await frames(p.page);
+          let sw = await swatches(p.page);
+          assert.notEqual(sw[1].colour, sw[13].colour, 'runs #1 and #13 have different colours');
+          assert.equal(sw[1].off || sw[13].off, false);
+          assert.equal(sw[7].off, true, 'an unticked run has an empty swatch (it is not on the chart)');
+          // Six ticked runs: six different colours; a seventh repeats a colour, dotted.
+          for (const id of [3, 5, 7, 9]) await row(id).locator('vscode-checkbox').click();
+          await frames(p.page);
+          sw = await swatches(p.page);
+          const six = [1, 3, 5, 7, 9, 13].map((id) => sw[id].colour);
+          assert.equal(new Set(six).size, 6, `six colours: ${six}`);
+          await row(11).locator('vscode-checkbox').click();
+          await frames(p.page);
+          sw = await swatches(p.page);
+          assert.equal(sw[11].dashed, true, 'the seventh ticked run is drawn dotted');
+          assert.equal([1, 3, 5, 7, 9, 13].filter((id) => sw[id].dashed).length, 0);
+          // Unticking frees a colour: the next ticked run takes it, solid again.
+          await row(5).locator('vscode-checkbox').click();
+          await row(2).locator('vscode-checkbox').click();
+          await frames(p.page);
+          const after = await swatches(p.page);
+          assert.equal(after[2].colour, sw[5].colour);
+          assert.equal(after[2].dashed, false);
+          await frames(p.page);
+          await p.shot(`compare-colours-${theme}`);
+        },
+        { theme, viewport: { width: 1100, height: 900 } },
+      ));
+  }
+
+  test('a run that fails before iterating is not ticked and gets no legend entry', () =>
+    withWebviewPage(async (p) => {
+      await ready(p);
+      await p.post(state([finished(1)]));
+      await frames(p.page);
+      const chartCanvas = p.page.locator('canvas.cost-canvas');
+      assert.equal(await chartCanvas.getAttribute('data-datasets'), '2');
+      // A new run arrives (ticked), then fails with no point.
+      await p.post({ type: 'run', run: run(2, { status: 'preparing', dataset: undefined }), append: false });
+      await frames(p.page);
+      await frames(p.page);
+      assert.equal(await chartCanvas.getAttribute('data-datasets'), '0', 'a run with no points gets no dataset');
+      const failed = run(2, { status: 'error', dataset: undefined, fileName: 'badnum.csv', error: { message: 'Row 31: "n/a" in column "x2" is not a number', file: 'badnum.csv', row: 31, column: 'x2' } });
+      await p.post({ type: 'run', run: failed, append: true });
+      await frames(p.page);
+      await frames(p.page);
+      assert.equal(await p.page.locator('tr[data-run-id="2"] vscode-checkbox').evaluate((e) => e.checked), false, 'the failed run is not ticked');
+      assert.equal(await p.page.locator('tr[data-run-id="1"] vscode-checkbox').evaluate((e) => e.checked), true, 'the run it replaced is ticked again');
+      assert.equal(await chartCanvas.getAttribute('data-datasets'), '2');
+      assert.doesNotMatch(await chartCanvas.getAttribute('aria-label'), /#2/);
+      // After a reload of the host's state, too: the newest run that has points is ticked.
+      await p.post(state([finished(1), failed]));
+      await frames(p.page);
+      await frames(p.page);
+      assert.equal(await p.page.locator('tr[data-run-id="2"] vscode-checkbox').evaluate((e) => e.checked), false);
+    }));
+
+  test('fresh state with only a failed newest run ticks the run before it', () =>
+    withWebviewPage(async (p) => {
+      await ready(p);
+      await p.post(state([finished(1), run(2, { status: 'error', dataset: undefined, error: { message: 'Empty file' } })]));
+      await frames(p.page);
+      await frames(p.page);
+      assert.equal(await p.page.locator('tr[data-run-id="1"] vscode-checkbox').evaluate((e) => e.checked), true);
+      assert.equal(await p.page.locator('tr[data-run-id="2"] vscode-checkbox').evaluate((e) => e.checked), false);
+      assert.equal(await p.page.locator('canvas.cost-canvas').getAttribute('data-datasets'), '2');
+    }));
+
+  test('a model opened with Open Model…: no rows or split, the test accuracy it recorded', () =>
+    withWebviewPage(async (p) => {
+      await ready(p);
+      const loaded = (testAccuracy) =>
+        finished(1, {
+          fileName: 'iris.csv',
+          testPoints: [],
+          dataset: dataset({ fileName: 'iris.csv', rowsRead: 0, rowsUsed: 0, rowsDropped: 0, droppedExamples: [], trainCount: 0, testCount: 0 }),
+          summary: { iterations: 1000, cost: 0.2153, trainAccuracy: 0.9075, testAccuracy, testCost: null, seconds: 1.42, modelPath: 'models/iris.model.json' },
+        });
+      await p.post(state([loaded(0.9)]));
+      await frames(p.page);
+      const dts = await p.page.locator('.summary-list dt').allInnerTexts();
+      assert.ok(!dts.includes('Rows') && !dts.includes('Split'), dts.join(', '));
+      const s = await text(p.page, '.summary-list');
+      assert.match(s, /Source\s+a saved model/);
+      assert.match(s, /Test accuracy\s+90\.0 %/);
+      assert.match(await banner(p.page), /test accuracy 90\.0 %/);
+      await p.shot('open-model-dark');
+      await p.post(state([loaded(null)]));
+      await frames(p.page);
+      assert.match(await text(p.page, '.summary-list'), /Test accuracy\s+not recorded in the model/);
+    }));
+
+  test('heatmap read-out: cleared when another run (or shape) is shown, a polite live region in the panel font', () =>
+    withWebviewPage(async (p) => {
+      await ready(p);
+      const three = dataset({ featureNames: ['a', 'b', 'c'], nx: 3 });
+      await p.post(state([finished(1), finished(2, { params: params(6, 3, 1), dataset: three, settings: { hiddenUnits: 6 } })]));
+      await frames(p.page);
+      await p.page.waitForTimeout(100);
+      const readout = p.page.locator('.params .readout');
+      assert.equal(await readout.getAttribute('aria-live'), 'polite');
+      const fonts = await readout.evaluate((e) => [getComputedStyle(e).fontFamily, getComputedStyle(document.body).fontFamily]);
+      assert.equal(fonts[0], fonts[1], 'the read-out uses the panel font');
+      const hint = await readout.innerText();
+      await p.page.locator('canvas.heatmap').first().focus();
+      await p.page.keyboard.press('ArrowDown');
+      assert.match(await readout.innerText(), /^W\[1\]\[h2, a\] = /);
+      // The same run's parameters update (training): the read-out stays.
+      await p.post({ type: 'run', run: finished(2, { params: params(6, 3, 1), dataset: three, settings: { hiddenUnits: 6 }, points: [], testPoints: [] }), append: true });
+      await frames(p.page);
+      assert.match(await readout.innerText(), /^W\[1\]\[h2, a\] = /);
+      // Another run (4 × 2): the read-out no longer names run #2's cell.
+      await p.page.locator('tr[data-run-id="1"] .link-button').click();
+      await frames(p.page);
+      assert.equal(await readout.innerText(), hint);
+      await p.shot('readout-cleared-light');
+    }, { theme: 'light' }));
+
+  test('stopped banner states the same facts as finished, and the message', () =>
+    withWebviewPage(async (p) => {
+      await ready(p);
+      const summary = { iterations: 500, cost: 0.26, trainAccuracy: 0.8, testAccuracy: 0.78, testCost: 0.3, seconds: 0.7, modelPath: 'models/planar.model.json' };
+      await p.post(state([run(1, { status: 'stopped', points: points(0, 500), iteration: 500, params: params(), summary, message: 'Stopped after 500 iterations; the model keeps what it learned so far.' })]));
+      await frames(p.page);
+      const b = await banner(p.page);
+      assert.match(b, /Stopped at iteration 500 of 1\s?000/);
+      assert.match(b, /500 iterations in 700 ms · cost 0\.26 · train accuracy 80\.0 % · test accuracy 78\.0 % · saved to models\/planar\.model\.json/);
+      assert.match(b, /Stopped after 500 iterations; the model keeps what it learned so far\./);
+      await p.shot('stopped-dark');
+    }));
+
+  for (const theme of ['dark', 'light']) {
+    test(`error banner (${theme}): "Show row" posts revealError, by mouse and keyboard; none without a row`, () =>
+      withWebviewPage(
+        async (p) => {
+          await ready(p);
+          const bad = run(4, {
+            status: 'error',
+            dataset: undefined,
+            fileName: 'badnum.csv',
+            error: { message: 'Row 31: "n/a" in column "x2" is not a number', code: 'E_VALUE', file: 'badnum.csv', row: 31, column: 'x2' },
+          });
+          await p.post(state([bad]));
+          await frames(p.page);
+          assert.equal(await text(p.page, '.banner .location'), 'badnum.csv, row 31, column “x2”');
+          const button = p.page.locator('.banner button.show-row');
+          assert.equal(await button.innerText(), 'Show row');
+          assert.equal(await button.getAttribute('aria-label'), 'Show row 31 of badnum.csv in the editor');
+          await p.shot(`error-show-row-${theme}`);
+          await button.click();
+          assert.deepEqual(await p.waitForSent((m) => m.type === 'revealError'), { type: 'revealError', runId: 4 });
+          // Keyboard: focus survives a re-render, Enter posts again.
+          await button.focus();
+          await p.post({ type: 'training', training: false });
+          await frames(p.page);
+          assert.equal(await button.evaluate((e) => document.activeElement === e), true, 'still focused after a render');
+          await p.page.keyboard.press('Enter');
+          for (let i = 0; i < 20 && p.sent.filter((m) => m.type === 'revealError').length < 2; i++) await p.page.waitForTimeout(50);
+          assert.equal(p.sent.filter((m) => m.type === 'revealError').length, 2);
+          // No row: no button.
+          await p.post(state([run(5, { status: 'error', dataset: undefined, error: { message: 'The file is empty', file: 'empty.csv' } })]));
+          await frames(p.page);
+          assert.equal(await p.page.locator('.banner button.show-row').isVisible(), false, 'no Show row without a row');
+        },
+        { theme },
+      ));
+  }
+
+  test('the New run card says what Train trains on', () =>
+    withWebviewPage(async (p) => {
+      await ready(p);
+      await p.post(state([]));
+      await frames(p.page);
+      assert.match(await text(p.page, '.trains-on'), /Train asks for a CSV/);
+      assert.equal(await p.page.locator('#train').getAttribute('aria-describedby'), 'trains-on');
+      const iris = dataset({ fileName: 'iris.csv', targetName: 'species' });
+      await p.post(state([finished(1, { fileName: 'iris.csv', dataset: iris })]));
+      await frames(p.page);
+      assert.equal(await text(p.page, '.trains-on'), 'Trains on iris.csv · target species (the last column)');
+      await p.post({ type: 'run', run: finished(2, { fileName: 'iris.csv', dataset: iris, settings: { target: 'sepal_length' } }), append: false });
+      await frames(p.page);
+      assert.equal(await text(p.page, '.trains-on'), 'Trains on iris.csv · target sepal_length');
+      await p.shot('trains-on-dark');
+    }));
+
+  test('the shown run’s Details button says “Shown” (aria-current), not a disabled look', () =>
+    withWebviewPage(async (p) => {
+      await ready(p);
+      await p.post(state([finished(1), finished(2)]));
+      await frames(p.page);
+      const btn = (id) => p.page.locator(`tr[data-run-id="${id}"] .link-button`);
+      assert.equal(await btn(2).innerText(), 'Shown');
+      assert.equal(await btn(2).getAttribute('aria-current'), 'true');
+      assert.equal(await btn(2).getAttribute('aria-pressed'), null);
+      assert.equal(await btn(1).innerText(), 'Details');
+      assert.equal(await btn(1).getAttribute('aria-current'), null);
+      const colours = await p.page.evaluate(() => [
+        getComputedStyle(document.querySelector('tr[data-run-id="2"] .link-button')).color,
+        getComputedStyle(document.body).color,
+      ]);
+      assert.equal(colours[0], colours[1], 'the shown run’s button is in the foreground colour');
+      await btn(1).click();
+      await frames(p.page);
+      assert.equal(await btn(1).innerText(), 'Shown');
+      assert.equal(await btn(2).innerText(), 'Details');
+      assert.match(await banner(p.page), /Finished run #1/);
+    }, { theme: 'light' }));
 });
