@@ -13,6 +13,7 @@ import { parseCsv } from './engine/csv';
 import { exportNumpy, numpyFileNameFor } from './engine/exportNumpy';
 import { parseModel, type ShallowNetModel } from './engine/model';
 import { predictTable, writePredictionsCsv } from './engine/predict';
+import { nextFreeUri } from './freeName';
 
 export interface UseModelOptions {
   /** Open the written file in an editor (default true). */
@@ -42,23 +43,6 @@ function optionsArg(...candidates: unknown[]): UseModelOptions {
 }
 
 const isCsv = (uri: vscode.Uri): boolean => /\.csv$/i.test(uri.path);
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** `<stem><suffix>` in `folder`, or `<stem><sep>2<suffix>`, `…3…`: the first name not taken. */
-export async function nextFreeUri(folder: vscode.Uri, stem: string, suffix: string, sep = '-'): Promise<vscode.Uri> {
-  for (let n = 1; ; n++) {
-    const candidate = vscode.Uri.joinPath(folder, `${stem}${n === 1 ? '' : `${sep}${n}`}${suffix}`);
-    if (!(await exists(candidate))) return candidate;
-  }
-}
 
 async function pickFile(glob: string, title: string, placeHolder: string, none: string): Promise<vscode.Uri | undefined> {
   const files = await vscode.workspace.findFiles(glob, '**/node_modules/**', 2000);

@@ -4,6 +4,7 @@
  * name `<csv name>-2.model.json`, `-3`, … is taken instead.
  */
 import * as vscode from 'vscode';
+import { nextFreeUri } from './freeName';
 import { modelFolderSetting } from './settings';
 
 export const MODEL_SUFFIX = '.model.json';
@@ -17,22 +18,10 @@ export function modelFolderFor(csv: vscode.Uri): vscode.Uri {
   return vscode.Uri.joinPath(root, setting);
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export async function freeModelUri(csv: vscode.Uri): Promise<vscode.Uri> {
   const folder = modelFolderFor(csv);
   const base = csv.path.split('/').pop()?.replace(/\.csv$/i, '') ?? 'model';
-  for (let n = 1; ; n++) {
-    const candidate = vscode.Uri.joinPath(folder, `${base}${n === 1 ? '' : `-${n}`}${MODEL_SUFFIX}`);
-    if (!(await exists(candidate))) return candidate;
-  }
+  return nextFreeUri(folder, base, MODEL_SUFFIX);
 }
 
 export async function saveModel(csv: vscode.Uri, modelJson: string, target?: vscode.Uri): Promise<vscode.Uri> {

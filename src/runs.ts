@@ -4,7 +4,7 @@
  * its model, and keeps every run's view for the panel.
  */
 import * as vscode from 'vscode';
-import { saveModel } from './modelStore';
+import { freeModelUri, saveModel } from './modelStore';
 import { Panel } from './panel';
 import type { CostPoint, ErrorInfo, HiddenPoint, RunStatus, RunSummary, RunView, TrainSettings } from './protocol';
 import { TrainingSession } from './trainingSession';
@@ -250,7 +250,6 @@ export class Runs implements vscode.Disposable {
       void vscode.window.showWarningMessage('That run has no model to save yet: wait for it to finish or stop it.');
       return undefined;
     }
-    const { freeModelUri } = await import('./modelStore');
     const target = await vscode.window.showSaveDialog({
       defaultUri: await freeModelUri(m.csv),
       filters: { 'Shallow Net model': ['json'] },

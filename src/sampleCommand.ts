@@ -20,7 +20,7 @@ import {
   type SampleKind,
   type SampleOptions,
 } from './engine/samples';
-import { nextFreeUri } from './modelCommands';
+import { nextFreeUri } from './freeName';
 import type { TrainSettings } from './protocol';
 
 export const CREATE_SAMPLE_COMMAND = 'shallowNet.createSampleDataset';

@@ -3,26 +3,11 @@
 // iteration; the initial scale reaches the engine; a linear run trains.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ShallowNetApi } from '../../src/extension';
 import type { TrainResult } from '../../src/runs';
+import { api, train, workspaceFile } from './helpers';
 
-const EXT_ID = 'shallow-net.shallow-net-explorer';
-
-function workspaceFile(name: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the tests need a workspace folder');
-  return vscode.Uri.joinPath(folder.uri, name);
-}
-
-async function api(): Promise<ShallowNetApi> {
-  const ext = vscode.extensions.getExtension<ShallowNetApi>(EXT_ID);
-  assert.ok(ext, `${EXT_ID} is installed`);
-  return ext.activate();
-}
-
-function train(csv: vscode.Uri, options: object): Thenable<TrainResult | undefined> {
-  return vscode.commands.executeCommand<TrainResult | undefined>('shallowNet.trainFile', csv, { noPanel: true, save: false, ...options });
-}
+/** The lesson's demonstrations save no model: they are looked at, not kept. */
+const trainUnsaved = (csv: vscode.Uri, options: object): Thenable<TrainResult | undefined> => train(csv, { save: false, ...options });
 
 suite('Lesson demonstrations', () => {
   test('tanh at init scale 10 starts saturated, at 0.01 not; both runs carry the baseline (~47 % on the flower)', async () => {
@@ -30,7 +15,7 @@ suite('Lesson demonstrations', () => {
     const csv = workspaceFile('flower.csv');
     const views = [];
     for (const initScale of [10, 0.01]) {
-      const result = await train(csv, { settings: { iterations: 300, testFraction: 0, initScale } });
+      const result = await trainUnsaved(csv, { settings: { iterations: 300, testFraction: 0, initScale } });
       assert.equal(result?.status, 'finished');
       const view = runs.list.find((r) => r.id === result?.runId);
       assert.ok(view, 'the run is listed');
@@ -52,7 +37,7 @@ suite('Lesson demonstrations', () => {
 
   test('a linear run trains and scores near its baseline', async () => {
     const { runs } = await api();
-    const result = await train(workspaceFile('flower.csv'), { settings: { iterations: 1000, testFraction: 0, activation: 'linear' } });
+    const result = await trainUnsaved(workspaceFile('flower.csv'), { settings: { iterations: 1000, testFraction: 0, activation: 'linear' } });
     assert.equal(result?.status, 'finished');
     const view = runs.list.find((r) => r.id === result?.runId);
     assert.ok(view?.baseline && result?.summary);

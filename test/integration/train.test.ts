@@ -5,55 +5,10 @@ import * as vscode from 'vscode';
 import { parseCsv } from '../../src/engine/csv';
 import { parseModel } from '../../src/engine/model';
 import { predictTable } from '../../src/engine/predict';
-import type { ShallowNetApi } from '../../src/extension';
-import { Runs, type TrainResult } from '../../src/runs';
+import { Runs } from '../../src/runs';
+import { EXT_ID, api, exists, read, train, waitFor, workspaceFile, write } from './helpers';
 import { storeRuns } from '../../src/runHistory';
 import { BUILT_IN_DEFAULTS } from '../../src/settingsDefaults';
-
-const EXT_ID = 'shallow-net.shallow-net-explorer';
-
-function workspaceFile(name: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the tests need a workspace folder');
-  return vscode.Uri.joinPath(folder.uri, name);
-}
-
-async function api(): Promise<ShallowNetApi> {
-  const ext = vscode.extensions.getExtension<ShallowNetApi>(EXT_ID);
-  assert.ok(ext, `${EXT_ID} is installed`);
-  return ext.activate();
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function read(uri: vscode.Uri): Promise<string> {
-  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-}
-
-async function write(name: string, text: string): Promise<vscode.Uri> {
-  const uri = workspaceFile(name);
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-  return uri;
-}
-
-function train(csv: vscode.Uri, options: object): Thenable<TrainResult | undefined> {
-  return vscode.commands.executeCommand<TrainResult | undefined>('shallowNet.trainFile', csv, { noPanel: true, ...options });
-}
-
-async function waitFor(check: () => boolean, what: string, ms = 20000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 suite('Train Shallow Net', () => {
   suiteSetup(async () => {
