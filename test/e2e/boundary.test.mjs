@@ -5,6 +5,7 @@
 // control) says that its hidden units are identical, and its unit maps are.
 import * as assert from 'node:assert/strict';
 import { e2e } from './harness.mjs';
+import { bannerText, trainFromExplorer } from './panelHelpers.mjs';
 import { waitUntil } from './workbench.mjs';
 
 /** Painted (non-transparent) pixels and distinct colours of each canvas matching `selector`. */
@@ -26,15 +27,11 @@ function canvasStats(frame, selector) {
   selector);
 }
 
-const bannerText = (frame) => frame.evaluate(() => document.querySelector('.banner')?.textContent ?? '');
-
 suite('Training panel: decision boundary and hidden units', () => {
   test('flower.csv: boundary painted with the examples, four unit maps, confusion; zero init shows the symmetry notice', async function () {
     this.timeout(300_000);
     const wb = await e2e.openWorkbench(this);
-    await wb.explorerContextMenu('flower.csv', 'Train Shallow Net');
-    await wb.waitForQuickInput('the first step of the train flow');
-    await wb.pickQuickItem('Train with defaults');
+    await trainFromExplorer(wb, 'flower.csv');
     let { frame } = await wb.waitForWebview(/Finished run[\s\S]*Data set\s*flower\.csv/, 120_000);
     await waitUntil('the decision boundary of the last iteration', async () => (await frame.locator('canvas.boundary-canvas').getAttribute('data-iteration')) === '10000', { timeout: 30_000 });
 

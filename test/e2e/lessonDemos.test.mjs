@@ -1,35 +1,18 @@
-/* global suite, test, document */
+/* global suite, test */
 // The lesson's demonstrations in the real workbench (issue 7): a tanh run started from the
 // panel with initial scale 10 shows its hidden layer saturated beside the cost, with the
 // logistic-regression baseline beside the accuracy; a linear run shows the single layer W′, b′
 // it has collapsed to. Screenshots of both views in Dark and Light Modern.
 import * as assert from 'node:assert/strict';
 import { e2e } from './harness.mjs';
+import { bannerText, paintedPixels, trainFromExplorer } from './panelHelpers.mjs';
 import { waitUntil } from './workbench.mjs';
-
-/** Painted (non-transparent) pixels of each canvas matching `selector`. */
-function paintedPixels(frame, selector) {
-  return frame.evaluate((sel) =>
-    [...document.querySelectorAll(sel)].map((c) => {
-      const ctx = c.getContext('2d');
-      if (!ctx || c.width === 0 || c.height === 0) return 0;
-      const d = ctx.getImageData(0, 0, c.width, c.height).data;
-      let n = 0;
-      for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
-      return n;
-    }),
-  selector);
-}
-
-const bannerText = (frame) => frame.evaluate(() => document.querySelector('.banner')?.textContent ?? '');
 
 suite('Lesson demonstrations in the workbench', () => {
   test('init scale 10 saturates tanh beside the cost, the baseline beside the accuracy; a linear run collapses to W′, b′', async function () {
     this.timeout(300_000);
     const wb = await e2e.openWorkbench(this);
-    await wb.explorerContextMenu('flower.csv', 'Train Shallow Net');
-    await wb.waitForQuickInput('the first step of the train flow');
-    await wb.pickQuickItem('Train with defaults');
+    await trainFromExplorer(wb, 'flower.csv');
     let { frame } = await wb.waitForWebview(/Finished run[\s\S]*Data set\s*flower\.csv/, 120_000);
 
     // A second run from the panel: 2000 iterations at initial scale 10.
