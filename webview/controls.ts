@@ -11,6 +11,7 @@ import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import { ACTIVATIONS } from '../src/engine/activations';
 import { ACTIVATION_NAMES, INIT_NAMES, type ActivationName, type InitName } from '../src/engine/types';
 import { h, setText } from './dom';
+import { activationHoverText } from '../src/hover/content';
 
 /** What the fields hold, as typed (kept across reloads with the webview state). */
 export interface FormValues {
@@ -79,9 +80,9 @@ export interface ControlHandlers {
   onInvalid: (messages: string[]) => void;
 }
 
+/** The same text as the editor's activation hover (formulas, the lesson's g' values, when it saturates). */
 export function activationTitle(name: ActivationName): string {
-  const a = ACTIVATIONS[name];
-  return `${a.label}\n${a.formula}\n${a.derivativeFormula}\nrange ${a.range}; ${a.derivativeAtZero}\n\n${a.description}`;
+  return activationHoverText(name);
 }
 
 export class Controls {

@@ -404,6 +404,8 @@ suite('Training panel', () => {
       assert.match(title, /tanh\(z\) = \(e\^z − e\^−z\) \/ \(e\^z \+ e\^−z\)/);
       assert.match(title, /tanh'\(z\) = 1 − tanh²\(z\)/);
       assert.match(title, /Centred on 0/);
+      // The same text as the editor's hover on tanh: the lesson's table of g' values included.
+      assert.match(title, /tanh'\(0\) = 1/);
       assert.match(await text(p.page, '#activation-hint'), /tanh'\(z\) = 1 − tanh²\(z\)\s+·\s+range \(−1, 1\)/);
       await p.page.locator('#field-activation').click();
       const options = await p.page.locator('#field-activation').evaluate((el) =>
