@@ -5,8 +5,9 @@
  */
 import * as vscode from 'vscode';
 import { parseModel } from './engine/model';
+import { gradCheckCsv, gradCheckText } from './gradcheckRun';
 import { Panel } from './panel';
-import { parseTrainSettings, type RunView, type TrainSettings } from './protocol';
+import { parseTrainSettings, type GradCheckReport, type RunView, type TrainSettings } from './protocol';
 import { labelOf, type Runs, type TrainResult } from './runs';
 import { defaultSettings, saveModelsSetting } from './settings';
 import { chooseSettings } from './trainFlow';
@@ -61,7 +62,7 @@ export function registerCommands(context: vscode.ExtensionContext, runs: Runs): 
     });
   };
 
-  const pickCsv = async (): Promise<vscode.Uri | undefined> => {
+  const pickCsv = async (title = 'Shallow Net: Train on CSV'): Promise<vscode.Uri | undefined> => {
     const files = await vscode.workspace.findFiles('**/*.csv', '**/node_modules/**', 2000);
     if (files.length === 0) {
       void vscode.window.showInformationMessage('No CSV files in this workspace. Open a folder that holds a .csv file, or create one.');
@@ -70,9 +71,30 @@ export function registerCommands(context: vscode.ExtensionContext, runs: Runs): 
     files.sort((a, b) => a.path.localeCompare(b.path));
     const pick = await vscode.window.showQuickPick(
       files.map((uri) => ({ label: vscode.workspace.asRelativePath(uri), uri })),
-      { title: 'Shallow Net: Train on CSV', placeHolder: 'Choose a CSV file of the workspace', matchOnDescription: true },
+      { title, placeHolder: 'Choose a CSV file of the workspace', matchOnDescription: true },
     );
     return pick?.uri;
+  };
+
+  /** The default settings (over `overrides`) at the initial parameters, like `shallow-net gradcheck`. */
+  const gradientCheck = async (csv: vscode.Uri, overrides?: Partial<TrainSettings>): Promise<GradCheckReport | undefined> => {
+    const settings = parseTrainSettings({ ...defaultSettings(csv), ...overrides });
+    if (!settings) {
+      void vscode.window.showErrorMessage('Shallow Net: those settings are out of range. Check hidden units, learning rate and iterations.');
+      return undefined;
+    }
+    const fileName = csv.path.split('/').pop() ?? csv.path;
+    try {
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(csv));
+      const result = gradCheckCsv(text, fileName, settings);
+      const message = gradCheckText(fileName, result);
+      if (result.pass) void vscode.window.showInformationMessage(message);
+      else void vscode.window.showWarningMessage(message);
+      return result;
+    } catch (e) {
+      void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
+      return undefined;
+    }
   };
 
   context.subscriptions.push(
@@ -93,6 +115,10 @@ export function registerCommands(context: vscode.ExtensionContext, runs: Runs): 
       }
       openPanel();
       return runs.train(last);
+    }),
+    vscode.commands.registerCommand('shallowNet.gradientCheck', async (uri?: vscode.Uri, options?: { settings?: Partial<TrainSettings> }) => {
+      const csv = isCsv(uri) ? uri : await pickCsv('Shallow Net: Gradient Check');
+      return csv ? gradientCheck(csv, options?.settings) : undefined;
     }),
     vscode.commands.registerCommand('shallowNet.stopTraining', () => {
       if (!runs.stop()) void vscode.window.showInformationMessage('Shallow Net is not training.');

@@ -5,7 +5,8 @@
  */
 import * as vscode from 'vscode';
 import { panelHtml } from './panelHtml';
-import { parseFromWebview, type FromWebview, type ToWebview } from './protocol';
+import { gradCheckCsv } from './gradcheckRun';
+import { parseFromWebview, type FromWebview, type GradCheckReport, type ToWebview } from './protocol';
 import type { Runs } from './runs';
 import { defaultSettings } from './settings';
 
@@ -77,6 +78,9 @@ export class Panel implements vscode.Disposable {
       case 'revealError':
         await this.runs.revealError(m.runId);
         return;
+      case 'gradientCheck':
+        this.post({ type: 'gradCheck', runId: m.runId, ...(await this.gradientCheck(m.runId)) });
+        return;
       case 'train': {
         const csv = this.runs.lastCsv;
         if (!csv) {
@@ -86,6 +90,19 @@ export class Panel implements vscode.Disposable {
         await vscode.commands.executeCommand('shallowNet.trainFile', csv, { settings: m.settings });
         return;
       }
+    }
+  }
+
+  /** A run's CSV with the run's settings at its final parameters (its initial ones if it has none yet). */
+  private async gradientCheck(runId: number): Promise<{ result: GradCheckReport } | { error: string }> {
+    const run = this.runs.list.find((r) => r.id === runId);
+    const csv = this.runs.csvFor(runId);
+    if (!run || !csv) return { error: 'This run has no CSV to check against (a model opened from a file).' };
+    try {
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(csv));
+      return { result: gradCheckCsv(text, csv.path.split('/').pop() ?? csv.path, run.settings, run.params) };
+    } catch (e) {
+      return { error: e instanceof Error ? e.message : String(e) };
     }
   }
 

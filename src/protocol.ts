@@ -192,7 +192,29 @@ export interface TrainingMessage {
   type: 'training';
   training: boolean;
 }
-export type ToWebview = StateMessage | RunUpdateMessage | TrainingMessage;
+/** Relative errors of backpropagation against central differences (src/gradcheckRun.ts). */
+export interface GradCheckReport {
+  W1: number;
+  b1: number;
+  W2: number;
+  b2: number;
+  overall: number;
+  /** overall < 1e-7. */
+  pass: boolean;
+  /** Training examples used (a seeded subsample of at most 200) of `total`. */
+  examples: number;
+  total: number;
+  /** At the run's final parameters or at the settings' initial ones. */
+  at: 'initial' | 'final';
+}
+/** The answer to a GradientCheckMessage: the result, or why there is none. */
+export interface GradCheckMessage {
+  type: 'gradCheck';
+  runId: number;
+  result?: GradCheckReport;
+  error?: string;
+}
+export type ToWebview = StateMessage | RunUpdateMessage | TrainingMessage | GradCheckMessage;
 
 // ── webview → host ────────────────────────────────────────────────────────────
 export interface ReadyMessage {
@@ -214,7 +236,12 @@ export interface RevealErrorMessage {
   type: 'revealError';
   runId: number;
 }
-export type FromWebview = ReadyMessage | TrainMessage | StopMessage | SaveModelMessage | RevealErrorMessage;
+/** Gradient-check a run's CSV with its settings at its final parameters. */
+export interface GradientCheckMessage {
+  type: 'gradientCheck';
+  runId: number;
+}
+export type FromWebview = ReadyMessage | TrainMessage | StopMessage | SaveModelMessage | RevealErrorMessage | GradientCheckMessage;
 
 const ACTIVATIONS: readonly string[] = ['sigmoid', 'tanh', 'relu', 'leaky-relu', 'linear'];
 const INITS: readonly string[] = ['small', 'xavier', 'he', 'zeros'];
@@ -292,7 +319,8 @@ export function parseFromWebview(v: unknown): FromWebview | undefined {
       return settings ? { type: 'train', settings } : undefined;
     }
     case 'saveModel':
-    case 'revealError': {
+    case 'revealError':
+    case 'gradientCheck': {
       const runId = finite(v.runId, 0, Number.MAX_SAFE_INTEGER, true);
       return runId === undefined ? undefined : { type: v.type, runId };
     }

@@ -113,6 +113,11 @@ export class Runs implements vscode.Disposable {
     return undefined;
   }
 
+  /** The CSV a run trained on (none for a model opened from a file). */
+  csvFor(runId: number): vscode.Uri | undefined {
+    return this.csvOf.get(runId);
+  }
+
   get training(): boolean {
     return this.active !== undefined;
   }

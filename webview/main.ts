@@ -1,7 +1,7 @@
 /**
  * The panel's webview: receives the host's messages (src/protocol.ts), keeps the session's runs,
  * and draws them: status banner, cost chart, runs compared, controls, summary and heatmaps.
- * Draws only what it is sent; sends back intents (ready, train, stop, saveModel).
+ * Draws only what it is sent; sends back intents (ready, train, stop, saveModel, gradientCheck).
  * Everything renders in one animation frame however many messages arrive in between.
  */
 import './panel.css';
@@ -16,6 +16,7 @@ import { CollapsedLayer } from './collapsed';
 import { SaturationChart, type SaturationSeries } from './saturationChart';
 import { BoundaryPlot } from './boundary';
 import { ConfusionTables } from './confusion';
+import { GradCheckView } from './gradcheck';
 import { UnitMaps } from './unitMaps';
 import { RunsList } from './runsList';
 import { StatusView } from './status';
@@ -184,6 +185,7 @@ const collapsed = new CollapsedLayer(theme);
 const boundary = new BoundaryPlot(theme);
 const unitMaps = new UnitMaps(theme);
 const confusion = new ConfusionTables();
+const gradCheck = new GradCheckView((runId) => vscode.postMessage({ type: 'gradientCheck', runId }));
 
 /** What Train will train on: the latest run's CSV and target (the host trains on that CSV). */
 const trainsOn = h('p', { class: 'trains-on', attrs: { id: 'trains-on' } });
@@ -219,6 +221,7 @@ app.replaceChildren(
     card('controls-card', 'New run', [trainsOn, controls.element]),
     card('runs-card', 'Runs compared', [runsList.element]),
     card('summary-card', 'Summary', [summary.element]),
+    card('gradcheck-card', 'Backpropagation check', [gradCheck.element], [gradCheck.button]),
     card('boundary-card', 'Decision boundary', [boundary.element]),
     card('units-card', 'Hidden units', [unitMaps.element]),
     card('confusion-card', 'Confusion matrix', [confusion.element]),
@@ -295,6 +298,7 @@ function render(): void {
   boundary.show(current);
   unitMaps.show(current);
   confusion.show(current);
+  gradCheck.show(current);
   controls.setTraining(training);
   controls.setCanSave(!!current && !!current.params && (current.status === 'finished' || current.status === 'stopped' || current.status === 'diverged'));
   document.body.classList.toggle('is-training', training);
@@ -374,6 +378,9 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       break;
     case 'training':
       training = !!msg.training;
+      break;
+    case 'gradCheck':
+      if (typeof msg.runId === 'number') gradCheck.setResult(msg);
       break;
     default:
       return;

@@ -9,6 +9,7 @@ test('the protocol messages pass, rebuilt with only their own fields', () => {
   assert.deepEqual(parseFromWebview({ type: 'stop' }), { type: 'stop' });
   assert.deepEqual(parseFromWebview({ type: 'saveModel', runId: 3 }), { type: 'saveModel', runId: 3 });
   assert.deepEqual(parseFromWebview({ type: 'revealError', runId: 4 }), { type: 'revealError', runId: 4 });
+  assert.deepEqual(parseFromWebview({ type: 'gradientCheck', runId: 5, settings: {} }), { type: 'gradientCheck', runId: 5 });
   const train = parseFromWebview({ type: 'train', settings: { ...BUILT_IN_DEFAULTS, evil: '<script>' } });
   assert.deepEqual(train, { type: 'train', settings: BUILT_IN_DEFAULTS });
 });
@@ -16,7 +17,8 @@ test('the protocol messages pass, rebuilt with only their own fields', () => {
 test('anything else is dropped', () => {
   const bad: unknown[] = [
     null, 'ready', [], { type: 'exec', command: 'rm' }, { type: 'saveModel', runId: -1 }, { type: 'saveModel', runId: 1.5 },
-    { type: 'revealError' }, { type: 'train' }, { type: 'train', settings: { ...BUILT_IN_DEFAULTS, hiddenUnits: 0 } },
+    { type: 'revealError' }, { type: 'gradientCheck' }, { type: 'gradientCheck', runId: '2' }, { type: 'gradientCheck', runId: -3 },
+    { type: 'train' }, { type: 'train', settings: { ...BUILT_IN_DEFAULTS, hiddenUnits: 0 } },
     { type: 'train', settings: { ...BUILT_IN_DEFAULTS, learningRate: Number.NaN } },
     { type: 'train', settings: { ...BUILT_IN_DEFAULTS, activation: 'swish' } },
     { type: 'train', settings: { ...BUILT_IN_DEFAULTS, iterations: '100' } },

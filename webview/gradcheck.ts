@@ -1,0 +1,98 @@
+/**
+ * The panel's gradient check: a button that asks the host to check the shown run
+ * (backpropagation against central differences at the run's final parameters, on at most 200
+ * of its training examples) and a small table of the answer: the relative error of W[1], b[1],
+ * W[2], b[2] and overall, each with pass or fail against 1e-7, all as text.
+ */
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import type { GradCheckMessage, GradCheckReport, RunView } from '../src/protocol';
+import { h, integer, setChildren } from './dom';
+
+const THRESHOLD = 1e-7;
+const ROWS: [keyof Pick<GradCheckReport, 'W1' | 'b1' | 'W2' | 'b2' | 'overall'>, string][] = [
+  ['W1', 'W[1]'], ['b1', 'b[1]'], ['W2', 'W[2]'], ['b2', 'b[2]'], ['overall', 'overall'],
+];
+
+export class GradCheckView {
+  readonly element: HTMLElement;
+  readonly button: HTMLElementTagNameMap['vscode-button'];
+  private readonly body: HTMLElement;
+  private readonly results = new Map<number, GradCheckMessage>();
+  private pending: number | undefined;
+  private runId: number | undefined;
+  private shown: GradCheckMessage | undefined | null = null;
+
+  constructor(private readonly request: (runId: number) => void) {
+    this.button = document.createElement('vscode-button');
+    this.button.textContent = 'Gradient check';
+    this.button.id = 'gradient-check';
+    this.button.secondary = true;
+    this.button.disabled = true;
+    this.button.setAttribute('aria-label', 'Gradient check: compare backpropagation with numerical gradients for the shown run');
+    this.button.title = 'Backpropagation against central differences at the shown run’s final parameters (at most 200 training examples); pass below 1e-7';
+    this.button.addEventListener('click', () => {
+      if (this.button.disabled || this.runId === undefined) return;
+      this.pending = this.runId;
+      this.results.delete(this.runId);
+      this.request(this.runId);
+      this.render();
+    });
+    this.body = h('div', { class: 'gradcheck-body', attrs: { 'aria-live': 'polite' } });
+    this.element = h('div', { class: 'gradcheck' }, [this.body]);
+    this.render();
+  }
+
+  show(run: RunView | undefined): void {
+    if (run?.id === this.runId) return;
+    this.runId = run?.id;
+    this.render();
+  }
+
+  setResult(m: GradCheckMessage): void {
+    this.results.set(m.runId, m);
+    if (this.pending === m.runId) this.pending = undefined;
+    this.render();
+  }
+
+  private render(): void {
+    const id = this.runId;
+    this.button.disabled = id === undefined || this.pending === id;
+    if (id !== undefined && this.pending === id) {
+      this.shown = null;
+      setChildren(this.body, [h('p', { class: 'hint', text: `Checking run #${id}…` })]);
+      return;
+    }
+    const m = id !== undefined ? this.results.get(id) : undefined;
+    if (m === this.shown) return;
+    this.shown = m;
+    if (!m) {
+      setChildren(this.body, [h('p', { class: 'hint', text: 'Compares backpropagation’s gradients with central differences; below 1e-7 the backward pass is right.' })]);
+      return;
+    }
+    if (!m.result) {
+      setChildren(this.body, [h('p', { class: 'gradcheck-error', text: m.error ?? 'The gradient check failed.' })]);
+      return;
+    }
+    const r = m.result;
+    const rows = ROWS.map(([key, label]) => {
+      const pass = r[key] < THRESHOLD;
+      return h('tr', { class: key === 'overall' ? 'overall' : '' }, [
+        h('th', { text: label, attrs: { scope: 'row' } }),
+        h('td', { class: 'num', text: r[key].toExponential(2) }),
+        h('td', { class: pass ? 'pass' : 'fail', text: pass ? 'pass' : 'fail' }),
+      ]);
+    });
+    const caption = `Run #${m.runId} · ${r.at} parameters · ${r.examples === r.total ? `all ${integer(r.total)}` : `${integer(r.examples)} of ${integer(r.total)}`} training examples · pass below 1e-7`;
+    setChildren(this.body, [
+      h('table', { class: 'gradcheck-table', attrs: { 'aria-label': `Gradient check of run #${m.runId}: ${r.pass ? 'pass' : 'fail'}` } }, [
+        h('caption', { text: caption }),
+        h('thead', {}, [h('tr', {}, [
+          h('th', { text: 'parameters', attrs: { scope: 'col' } }),
+          h('th', { class: 'num', text: 'relative error', attrs: { scope: 'col' } }),
+          h('th', { text: 'result', attrs: { scope: 'col' } }),
+        ])]),
+        h('tbody', {}, rows),
+      ]),
+    ]);
+  }
+}
