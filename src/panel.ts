@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { panelHtml } from './panelHtml';
+import { saveChartsPng } from './chartsPng';
 import { gradCheckCsv } from './gradcheckRun';
 import { parseFromWebview, type FromWebview, type GradCheckReport, type ToWebview } from './protocol';
 import type { Runs } from './runs';
@@ -80,6 +81,9 @@ export class Panel implements vscode.Disposable {
         return;
       case 'gradientCheck':
         this.post({ type: 'gradCheck', runId: m.runId, ...(await this.gradientCheck(m.runId)) });
+        return;
+      case 'exportPng':
+        await saveChartsPng(m.dataUrl, this.runs.lastCsv);
         return;
       case 'train': {
         const csv = this.runs.lastCsv;

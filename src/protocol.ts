@@ -241,7 +241,24 @@ export interface GradientCheckMessage {
   type: 'gradientCheck';
   runId: number;
 }
-export type FromWebview = ReadyMessage | TrainMessage | StopMessage | SaveModelMessage | RevealErrorMessage | GradientCheckMessage;
+/** The charts shown, as one PNG (canvas.toDataURL): the host asks where to save it. */
+export interface ExportPngMessage {
+  type: 'exportPng';
+  dataUrl: string;
+}
+export type FromWebview = ReadyMessage | TrainMessage | StopMessage | SaveModelMessage | RevealErrorMessage | GradientCheckMessage | ExportPngMessage;
+
+export const PNG_DATA_URL_PREFIX = 'data:image/png;base64,';
+/** 20 MB of data URL: far more than the panel's charts at any pixel ratio. */
+export const PNG_DATA_URL_MAX = 20 * 1024 * 1024;
+
+/** A PNG data URL of sane size whose payload is base64; undefined otherwise. */
+export function parsePngDataUrl(v: unknown): string | undefined {
+  if (typeof v !== 'string' || v.length > PNG_DATA_URL_MAX || !v.startsWith(PNG_DATA_URL_PREFIX)) return undefined;
+  const payload = v.slice(PNG_DATA_URL_PREFIX.length);
+  if (payload.length < 8 || payload.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(payload)) return undefined;
+  return v;
+}
 
 const ACTIVATIONS: readonly string[] = ['sigmoid', 'tanh', 'relu', 'leaky-relu', 'linear'];
 const INITS: readonly string[] = ['small', 'xavier', 'he', 'zeros'];
@@ -323,6 +340,10 @@ export function parseFromWebview(v: unknown): FromWebview | undefined {
     case 'gradientCheck': {
       const runId = finite(v.runId, 0, Number.MAX_SAFE_INTEGER, true);
       return runId === undefined ? undefined : { type: v.type, runId };
+    }
+    case 'exportPng': {
+      const dataUrl = parsePngDataUrl(v.dataUrl);
+      return dataUrl === undefined ? undefined : { type: 'exportPng', dataUrl };
     }
     default:
       return undefined;

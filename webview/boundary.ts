@@ -46,7 +46,7 @@ function cellColour(theme: Theme, colours: Rgba[], b: BoundaryView, k: number, c
 
 export class BoundaryPlot {
   readonly element: HTMLElement;
-  private readonly canvas: HTMLCanvasElement;
+  readonly canvas: HTMLCanvasElement;
   private readonly xLabel: HTMLElement;
   private readonly yLabel: HTMLElement;
   private readonly legend: HTMLElement;

@@ -1,7 +1,7 @@
 /**
  * The panel's webview: receives the host's messages (src/protocol.ts), keeps the session's runs,
  * and draws them: status banner, cost chart, runs compared, controls, summary and heatmaps.
- * Draws only what it is sent; sends back intents (ready, train, stop, saveModel, gradientCheck).
+ * Draws only what it is sent; sends back intents (ready, train, stop, saveModel, gradientCheck, exportPng).
  * Everything renders in one animation frame however many messages arrive in between.
  */
 import './panel.css';
@@ -17,6 +17,8 @@ import { SaturationChart, type SaturationSeries } from './saturationChart';
 import { BoundaryPlot } from './boundary';
 import { ConfusionTables } from './confusion';
 import { GradCheckView } from './gradcheck';
+import { chartsPng } from './exportPng';
+import '@vscode-elements/elements/dist/vscode-button/index.js';
 import { UnitMaps } from './unitMaps';
 import { RunsList } from './runsList';
 import { StatusView } from './status';
@@ -145,6 +147,25 @@ logToggle.addEventListener('change', () => {
   persist();
 });
 
+const exportButton = document.createElement('vscode-button');
+exportButton.textContent = 'Export charts as PNG';
+exportButton.id = 'export-png';
+exportButton.secondary = true;
+exportButton.setAttribute('aria-label', 'Export the charts shown as one PNG image');
+exportButton.title = 'The cost chart, and the hidden layer and decision boundary when shown, as one PNG; asks where to save it';
+exportButton.addEventListener('click', () => {
+  const dataUrl = chartsPng(
+    [
+      { title: 'Cost per iteration', canvas: chartCanvas },
+      { title: 'Hidden layer: saturation and mean g′', canvas: saturation.canvas },
+      { title: 'Decision boundary', canvas: boundary.canvas },
+    ],
+    theme,
+  );
+  vscode.postMessage({ type: 'exportPng', dataUrl });
+  status.announce('Charts exported as PNG: choose where to save them.');
+});
+
 const runsList = new RunsList(
   (id, on) => {
     if (on) checked.add(id);
@@ -216,7 +237,7 @@ app.replaceChildren(
       'chart-card',
       'Cost',
       [h('div', { class: 'chart-box no-data' }, [chartCanvas, h('p', { class: 'chart-empty placeholder', text: 'The cost J per iteration is drawn here while a run trains; tick runs below to compare them.' })]), saturation.element],
-      [logToggle],
+      [logToggle, exportButton],
     ),
     card('controls-card', 'New run', [trainsOn, controls.element]),
     card('runs-card', 'Runs compared', [runsList.element]),

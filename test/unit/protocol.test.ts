@@ -1,7 +1,7 @@
 // The host's gate for messages from the webview: exactly the protocol passes, anything else is dropped.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseFromWebview, parseTrainSettings } from '../../src/protocol';
+import { PNG_DATA_URL_MAX, parseFromWebview, parsePngDataUrl, parseTrainSettings } from '../../src/protocol';
 import { BUILT_IN_DEFAULTS } from '../../src/settingsDefaults';
 
 test('the protocol messages pass, rebuilt with only their own fields', () => {
@@ -25,4 +25,18 @@ test('anything else is dropped', () => {
   ];
   for (const m of bad) assert.equal(parseFromWebview(m), undefined, JSON.stringify(m));
   assert.equal(parseTrainSettings({ ...BUILT_IN_DEFAULTS, target: 42 }), undefined);
+});
+
+test('exportPng: only a base64 PNG data URL of sane size passes', () => {
+  const png = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+  assert.deepEqual(parseFromWebview({ type: 'exportPng', dataUrl: png, path: '/etc/passwd' }), { type: 'exportPng', dataUrl: png });
+  const bad: unknown[] = [
+    undefined, 42, '', 'data:image/png;base64,', 'data:image/jpeg;base64,iVBORw0KGgo=', 'data:text/html;base64,PHNjcmlwdD4=',
+    'data:image/png;base64,iVBORw0K<script>', 'data:image/png;base64,iVBORw0KGgo', 'DATA:IMAGE/PNG;BASE64,iVBORw0KGgo=',
+    'data:image/png;base64,' + 'A'.repeat(PNG_DATA_URL_MAX),
+  ];
+  for (const dataUrl of bad) {
+    assert.equal(parsePngDataUrl(dataUrl), undefined, String(dataUrl).slice(0, 40));
+    assert.equal(parseFromWebview({ type: 'exportPng', dataUrl }), undefined);
+  }
 });

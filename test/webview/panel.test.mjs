@@ -1,10 +1,11 @@
-/* global suite, test, suiteSetup, document, window, performance, requestAnimationFrame, getComputedStyle */
+/* global suite, test, suiteSetup, document, window, Image, performance, requestAnimationFrame, getComputedStyle */
 // The training panel's webview, driven by the host's messages (src/protocol.ts) in Chromium under
 // the extension's CSP: every state a person meets, live progress, heatmap hover values, the runs
 // compared on the chart, the controls' messages and validation, text-only insertion of CSV
 // strings, and screenshots in the light, dark and high-contrast themes.
 // (The harness fails any test with a CSP violation, an uncaught error or a failed request.)
 import * as assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { repoRoot, THEMES, withWebviewPage } from './harness.mjs';
@@ -94,10 +95,11 @@ const state = (runs, training = false) => ({ type: 'state', runs, defaults: DEFA
 
 // parseTrainSettings from src/protocol.ts, bundled on the fly: the host's own gate.
 let parseTrainSettings;
+let parseFromWebview;
 suiteSetup(async () => {
   const out = await esbuild.build({ entryPoints: [join(repoRoot, 'src/protocol.ts')], bundle: true, format: 'esm', write: false, platform: 'neutral' });
   const url = `data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`;
-  ({ parseTrainSettings } = await import(url));
+  ({ parseTrainSettings, parseFromWebview } = await import(url));
 });
 
 // ── helpers ─────────────────────────────────────────────────────────────────────────────────
@@ -894,4 +896,41 @@ suite('Gradient check', () => {
         assert.match(await text(p.page, '.gradcheck'), /no CSV to check against/);
       }, { theme }));
   }
+});
+
+suite('Export charts as PNG', () => {
+  test('the button posts one PNG of the charts shown, which the host’s gate lets through', () =>
+    withWebviewPage(async (p) => {
+      await ready(p);
+      await p.post(state([finished(1)]));
+      await frames(p.page);
+      await p.page.waitForTimeout(300);
+      const btn = p.page.locator('#export-png');
+      assert.equal(await btn.getAttribute('aria-label'), 'Export the charts shown as one PNG image');
+      await btn.focus();
+      await p.page.keyboard.press('Enter');
+      const m = await p.waitForSent((x) => x.type === 'exportPng');
+      assert.ok(m.dataUrl.startsWith('data:image/png;base64,'));
+      assert.deepEqual(parseFromWebview(m), { type: 'exportPng', dataUrl: m.dataUrl }, 'valid for the host');
+      const png = Buffer.from(m.dataUrl.slice('data:image/png;base64,'.length), 'base64');
+      assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG signature');
+      const [w, h] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+      const cost = await p.page.locator('canvas.cost-canvas').evaluate((c) => [c.width, c.height]);
+      assert.ok(w > cost[0] && h > cost[1], `${w}×${h} holds the cost chart ${cost.join('×')}`);
+      // The first pixel is the editor's background (readable in every theme).
+      const corner = await p.page.evaluate(async (url) => {
+        const img = new Image();
+        img.src = url;
+        await img.decode();
+        const c = document.createElement('canvas');
+        c.width = img.width;
+        c.height = img.height;
+        const ctx = c.getContext('2d');
+        ctx.drawImage(img, 0, 0);
+        return [...ctx.getImageData(1, 1, 1, 1).data];
+      }, m.dataUrl);
+      assert.equal(corner[3], 255, 'opaque');
+      await p.shot('export-png-dark');
+      writeFileSync(join(repoRoot, 'test-results', 'webview', 'exported-charts-dark.png'), png);
+    }));
 });
