@@ -209,6 +209,7 @@ export class Workbench {
       throw new Error(`${name} is not in the Explorer`);
     });
     const deadline = Date.now() + timeout;
+    let swallowed = 0;
     for (;;) {
       await row.click({ button: 'right' });
       await this.page.locator(SEL.menu).first().waitFor({ state: 'visible', timeout: 10_000 }).catch(() => {
@@ -217,13 +218,26 @@ export class Workbench {
       if (item === undefined) return this.contextMenuItems();
       const entry = this.page.locator(SEL.menuItem).filter({ hasText: item }).first();
       if (await entry.isVisible()) {
-        await entry.click();
+        // The first try clicks; a retry focuses the entry with the pointer and presses Enter,
+        // which a menu re-rendered between pointer down and up cannot swallow.
+        if (swallowed === 0) await entry.click();
+        else {
+          await entry.hover();
+          await this.page.keyboard.press('Enter');
+        }
         // A menu re-rendered under the pointer (its entries change as extensions register
-        // them) can swallow the click: it then stays open, and the pick is tried again.
-        const closed = await this.page.locator(SEL.menu).first().waitFor({ state: 'hidden', timeout: 3000 }).then(() => true, () => false);
-        if (closed) return undefined;
-        await this.page.keyboard.press('Escape');
-        if (Date.now() > deadline) throw new Error(`clicking "${item}" in the context menu of ${name} did not take`);
+        // them) can swallow the click: it then stays open, and the pick is tried again (a few
+        // times, whatever the time spent waiting for the entry). On a loaded machine the menu
+        // can take a while to close after a click that did take: give it that time first.
+        // The click took when the menu is gone, or when what it opened (a quick pick) is shown.
+        const menu = this.page.locator(SEL.menu).first();
+        const took = await waitUntil('the context menu to close', async () => !(await menu.isVisible()) || (await this.quickInputVisible()), {
+          timeout: 10_000,
+        }).then(() => true, () => false);
+        if (took) return undefined;
+        await this.screenshot(`context menu pick ${swallowed + 1} of ${item} did not take`);
+        if (await menu.isVisible()) await this.page.keyboard.press('Escape');
+        if (++swallowed >= 3) throw new Error(`clicking "${item}" in the context menu of ${name} did not take (3 tries)`);
         continue;
       }
       const items = await this.contextMenuItems();
