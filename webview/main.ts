@@ -20,6 +20,7 @@ import { GradCheckView } from './gradcheck';
 import { chartsPng } from './exportPng';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import { UnitMaps } from './unitMaps';
+import { SymmetryCompare, symmetryPair } from './symmetry';
 import { RunsList } from './runsList';
 import { StatusView } from './status';
 import { Summary } from './summary';
@@ -206,6 +207,10 @@ const collapsed = new CollapsedLayer(theme);
 const boundary = new BoundaryPlot(theme);
 const unitMaps = new UnitMaps(theme);
 const confusion = new ConfusionTables();
+const symmetry = new SymmetryCompare(theme, (settings) => {
+  vscode.postMessage({ type: 'train', settings });
+  status.announce('Training requested: the same network from the small random start, to compare with zero initialisation.');
+});
 const gradCheck = new GradCheckView((runId) => vscode.postMessage({ type: 'gradientCheck', runId }));
 
 /** What Train will train on: the latest run's CSV and target (the host trains on that CSV). */
@@ -245,6 +250,7 @@ app.replaceChildren(
     card('gradcheck-card', 'Backpropagation check', [gradCheck.element], [gradCheck.button]),
     card('boundary-card', 'Decision boundary', [boundary.element]),
     card('units-card', 'Hidden units', [unitMaps.element]),
+    card('symmetry-card', 'Symmetry: zeros beside the small random start', [symmetry.element]),
     card('confusion-card', 'Confusion matrix', [confusion.element]),
     card('params-card', 'Parameters', [heatmaps.element]),
     card('collapsed-card', 'Collapsed to logistic regression', [collapsed.element]),
@@ -318,6 +324,9 @@ function render(): void {
   document.querySelector('.confusion-card')?.classList.toggle('hidden', !current?.confusion);
   boundary.show(current);
   unitMaps.show(current);
+  const pair = symmetryPair(list, current);
+  document.querySelector('.symmetry-card')?.classList.toggle('hidden', !pair);
+  symmetry.show(pair, training);
   confusion.show(current);
   gradCheck.show(current);
   controls.setTraining(training);
@@ -417,6 +426,7 @@ onThemeChange(() => {
   collapsed.setTheme(theme);
   boundary.setTheme(theme);
   unitMaps.setTheme(theme);
+  symmetry.setTheme(theme);
   schedule();
 });
 

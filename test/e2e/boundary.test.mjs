@@ -43,11 +43,11 @@ suite('Training panel: decision boundary and hidden units', () => {
     const label = await frame.locator('canvas.boundary-canvas').getAttribute('aria-label');
     assert.match(label, /^Decision boundary at iteration 10000 over x1 .* 320 training examples \(filled\) and 80 test examples \(hollow\)/);
 
-    const maps = await canvasStats(frame, 'canvas.unit-map');
+    const maps = await canvasStats(frame, '.units-card canvas.unit-map');
     assert.equal(maps.length, 4, 'one map per hidden unit');
     for (const [i, m] of maps.entries()) assert.ok(m.painted > 1000, `unit map ${i + 1} is drawn (${m.painted})`);
     assert.equal(new Set(maps.map((m) => m.url)).size, 4, 'the small random start gives four different units');
-    assert.equal(await frame.locator('.symmetry-notice').isVisible(), false);
+    assert.equal(await frame.locator('.units-card .symmetry-notice').isVisible(), false);
 
     const caption = await frame.locator('figure.confusion-split figcaption').allTextContents();
     assert.equal(caption.length, 2, 'train and test');
@@ -71,16 +71,26 @@ suite('Training panel: decision boundary and hidden units', () => {
     await frame.locator('#train').click();
     ({ frame } = await wb.waitForWebview(/Finished run[\s\S]*zeros/, 120_000));
     await waitUntil('the zero-initialised run to finish', async () => /Finished run[\s\S]*zeros/.test(await bannerText(frame)), { timeout: 120_000 });
-    const notice = frame.locator('.symmetry-notice');
+    const notice = frame.locator('.units-card .symmetry-notice');
     await waitUntil('the symmetry notice', () => notice.isVisible(), { timeout: 10_000 });
     assert.equal(
       await notice.textContent(),
       'All 4 hidden units are identical: with zero initialisation every unit gets the same gradient, so they stay the same (the symmetry problem). Use the small random start.',
     );
-    const same = await canvasStats(frame, 'canvas.unit-map');
+    const same = await canvasStats(frame, '.units-card canvas.unit-map');
     assert.equal(same.length, 4);
     assert.equal(new Set(same.map((m) => m.url)).size, 1, 'the four unit maps are identical');
-    assert.equal(new Set(await frame.locator('.unit-weights').allTextContents()).size, 1, 'and so are their W1 rows');
+    assert.equal(new Set(await frame.locator('.units-card .unit-weights').allTextContents()).size, 1, 'and so are their W1 rows');
+    // Side by side with the first run, the same network from the small random start.
+    const pair = frame.locator('.symmetry-card');
+    await waitUntil('the zeros run beside the small start', async () => (await pair.isVisible()) && (await pair.locator('.symmetry-small').isVisible()), { timeout: 10_000 });
+    assert.equal(await pair.locator('.symmetry-zeros .symmetry-spread').textContent(), 'All 4 rows of W1 are equal: every unit gets the same gradient, so the units stay alike.');
+    assert.match(await pair.locator('.symmetry-small .symmetry-spread').textContent(), /^The 4 rows of W1 differ by up to \d/);
+    const smallMaps = await canvasStats(frame, '.symmetry-small canvas.unit-map');
+    assert.equal(new Set(smallMaps.map((m) => m.url)).size, 4, 'four different units beside four identical ones');
+    await pair.scrollIntoViewIfNeeded();
+    await wb.page.waitForTimeout(300);
+    await wb.screenshot('symmetry side by side dark');
     await frame.locator('.units-card').scrollIntoViewIfNeeded();
     await wb.page.waitForTimeout(300);
     await wb.screenshot('symmetry dark');

@@ -106,11 +106,11 @@ suite('Decision boundary, hidden units, confusion', () => {
           assert.match(label, /320 training examples \(filled\) and 80 test examples \(hollow\)/);
 
           // Hidden units: one map per unit, its W1 row as numbers, no symmetry notice.
-          assert.equal(await p.page.locator('canvas.unit-map').count(), 4);
+          assert.equal(await p.page.locator('.units-card canvas.unit-map').count(), 4);
           const w = run.params.W1[0];
-          const firstUnit = await p.page.locator('figure.unit').first().evaluate((f) => [...f.querySelectorAll('figcaption span:not(.unit-weights)')].map((s) => s.textContent).join(' '));
+          const firstUnit = await p.page.locator('.units-card figure.unit').first().evaluate((f) => [...f.querySelectorAll('figcaption span:not(.unit-weights)')].map((s) => s.textContent).join(' '));
           assert.ok(firstUnit.startsWith(`h1 x1 ${fmt3(w[0])} x2 ${fmt3(w[1])} b `), `${firstUnit} shows W1[0] = ${w}`);
-          assert.equal(await p.page.locator('.symmetry-notice').isVisible(), false);
+          assert.equal(await p.page.locator('.units-card .symmetry-notice').isVisible(), false);
           const maps = await unitMapImages(p.page);
           assert.equal(new Set(maps).size, 4, 'four different units look different');
 
@@ -138,7 +138,7 @@ suite('Decision boundary, hidden units, confusion', () => {
         assert.equal(new Set(rows).size, 1, 'the engine keeps every row of W1 equal');
         assert.notEqual(run.params.W1[0][0], 0, 'and they did change');
         await open(p, [run]);
-        const notice = p.page.locator('.symmetry-notice');
+        const notice = p.page.locator('.units-card .symmetry-notice');
         assert.equal(await notice.isVisible(), true);
         assert.equal(
           await notice.innerText(),
@@ -147,7 +147,7 @@ suite('Decision boundary, hidden units, confusion', () => {
         const maps = await unitMapImages(p.page);
         assert.equal(maps.length, 4);
         assert.equal(new Set(maps).size, 1, 'the four maps are pixel for pixel the same');
-        const weights = await p.page.locator('.unit-weights').allInnerTexts();
+        const weights = await p.page.locator('.units-card .unit-weights').allInnerTexts();
         assert.equal(new Set(weights).size, 1, 'the four W1 rows read the same');
         await p.shot('symmetry-light');
         await cardShot(p.page, 'units', 'symmetry-units-light');
@@ -160,12 +160,55 @@ suite('Decision boundary, hidden units, confusion', () => {
       const run = trainedRun(1, 'flower.csv', { iterations: 20 });
       run.params = { ...run.params, W1: run.params.W1.map(() => [0.5, -0.25]) };
       await open(p, [run]);
-      assert.match(await p.page.locator('.symmetry-notice').innerText(), /^All 4 hidden units are identical/);
+      assert.match(await p.page.locator('.units-card .symmetry-notice').innerText(), /^All 4 hidden units are identical/);
       const other = trainedRun(2, 'flower.csv', { iterations: 20 });
       await p.post({ type: 'run', run: other, append: false });
       await frames(p.page);
-      assert.equal(await p.page.locator('.symmetry-notice').isVisible(), false);
+      assert.equal(await p.page.locator('.units-card .symmetry-notice').isVisible(), false);
     }));
+
+  for (const theme of ['dark', 'light']) {
+    test(`symmetry (${theme}): a zeros run offers its small-start twin; then the two side by side, equal rows beside different rows`, () =>
+      withWebviewPage(
+        async (p) => {
+          const zeros = trainedRun(1, 'flower.csv', { init: 'zeros', activation: 'sigmoid', iterations: 200 });
+          await open(p, [zeros]);
+          const card = p.page.locator('.symmetry-card');
+          assert.equal(await card.isVisible(), true, 'a zeros run shows the comparison card');
+          assert.equal(await card.locator('.symmetry-small').isVisible(), false, 'with no twin yet');
+          assert.equal(await card.locator('.symmetry-zeros .symmetry-spread').innerText(), 'All 4 rows of W1 are equal: every unit gets the same gradient, so the units stay alike.');
+          const button = card.locator('#train-small-twin');
+          assert.equal(await button.isVisible(), true);
+          await button.click();
+          const train = await p.waitForSent((m) => m.type === 'train');
+          assert.deepEqual(train.settings, { ...zeros.settings, init: 'small', initScale: 0.01 }, 'the same network, from randn · 0.01');
+
+          await p.post({ type: 'run', run: trainedRun(2, 'flower.csv', { activation: 'sigmoid', iterations: 200 }), append: false });
+          await frames(p.page);
+          await frames(p.page);
+          assert.equal(await card.isVisible(), true, 'the small run, now shown, is paired with the zeros run');
+          assert.equal(await card.locator('.symmetry-offer').isVisible(), false);
+          assert.match(await card.locator('.symmetry-zeros .symmetry-meta').innerText(), /^#1 · cost /);
+          assert.match(await card.locator('.symmetry-small .symmetry-meta').innerText(), /^#2 · cost /);
+          assert.match(await card.locator('.symmetry-small .symmetry-spread').innerText(), /^The 4 rows of W1 differ by up to \d/);
+          const images = (side) => card.locator(`.${side} canvas.unit-map`).evaluateAll((cs) => cs.map((c) => c.toDataURL()));
+          const [same, different] = [await images('symmetry-zeros'), await images('symmetry-small')];
+          assert.equal(same.length, 4);
+          assert.equal(new Set(same).size, 1, 'zeros: four identical unit maps');
+          assert.equal(different.length, 4);
+          assert.equal(new Set(different).size, 4, 'small start: four different unit maps');
+          await card.scrollIntoViewIfNeeded();
+          await cardShot(p.page, 'symmetry', `symmetry-side-by-side-${theme}`);
+
+          // Another network (tanh, from the small start) has no zeros twin: no card.
+          await p.post({ type: 'run', run: trainedRun(3, 'flower.csv', { iterations: 20 }), append: false });
+          await frames(p.page);
+          await frames(p.page);
+          assert.equal(await card.isVisible(), false);
+        },
+        { theme, viewport: { width: 1100, height: 1400 } },
+      ));
+  }
 
   test('iris.csv: three classes painted by class, the other two features held at their means, 3 × 3 confusion', () =>
     withWebviewPage(
@@ -179,8 +222,8 @@ suite('Decision boundary, hidden units, confusion', () => {
         assert.match(await p.page.locator('.boundary-legend').innerText(), /setosa[\s\S]*versicolor[\s\S]*virginica/);
         const stats = await canvasStats(p.page, 'canvas.boundary-canvas');
         assert.ok(stats.colours > 6, `three classes shaded (${stats.colours} colours)`);
-        assert.equal(await p.page.locator('canvas.unit-map').count(), 16, 'capped at 16 maps');
-        assert.equal(await p.page.locator('.unit-note').innerText(), 'Showing the first 16 of 20 hidden units.');
+        assert.equal(await p.page.locator('.units-card canvas.unit-map').count(), 16, 'capped at 16 maps');
+        assert.equal(await p.page.locator('.units-card .unit-note').innerText(), 'Showing the first 16 of 20 hidden units.');
         const tables = await confusionCells(p.page);
         assert.deepEqual(tables[0].counts, run.confusion.train.counts);
         assert.equal(tables[0].counts.length, 3);
@@ -216,7 +259,7 @@ suite('Decision boundary, hidden units, confusion', () => {
       assert.equal(await p.page.locator('.confusion-card').isVisible(), true);
       assert.equal(await p.page.locator('.x-axis-label').innerText(), '<img src=x onerror=alert(1)>');
       assert.equal(await p.page.locator('.boundary-card img, .units-card img').count(), 0);
-      assert.equal(await p.page.locator('.unit-weight-name').first().textContent(), '<img src=x onerror=alert(1)>');
+      assert.equal(await p.page.locator('.units-card .unit-weight-name').first().textContent(), '<img src=x onerror=alert(1)>');
     }));
 
   test('narrow panel (420 px): the boundary, unit maps and confusion tables fit without sideways scroll', () =>
@@ -265,7 +308,7 @@ function fmt3(v) {
 
 /** Every unit map's pixels as a data URL (equal maps give equal strings). */
 function unitMapImages(page) {
-  return page.evaluate(() => [...document.querySelectorAll('canvas.unit-map')].map((c) => c.toDataURL()));
+  return page.evaluate(() => [...document.querySelectorAll('.units-card canvas.unit-map')].map((c) => c.toDataURL()));
 }
 
 function confusionCells(page) {
