@@ -150,7 +150,7 @@ async function createSample(options?: Partial<CreateSampleOptions>): Promise<str
     await vscode.window.showTextDocument(target, { preview: false });
     const name = vscode.workspace.asRelativePath(target);
     const r = resolveSampleOptions(kind, sampleOptions);
-    const lesson = kind === 'flower' && r.rows === 400 && r.noise === 0.2 && r.seed === 1 && r.rng === 'numpy' ? " (the lesson's data set)" : '';
+    const lesson = kind === 'flower' && r.rows === 400 && r.noise === 0.2 && r.seed === 1 && r.rng === 'numpy' && r.trig === 'svml' ? " (the lesson's data set)" : '';
     const actions = lesson ? [TRAIN_AS_LESSON, TRAIN] : [TRAIN];
     void vscode.window
       .showInformationMessage(`Wrote ${name}: ${rows} rows of ${sampleInfo(kind).label.toLowerCase()}${lesson}.`, ...actions)

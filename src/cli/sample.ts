@@ -1,6 +1,6 @@
 /** `shallow-net sample`: a seeded sample data set (the lesson's flower, XOR, circles, …) as a CSV. */
 import { writeFileSync } from 'node:fs';
-import { SAMPLES, SAMPLE_KINDS, generateSample, isSampleKind, sampleCsv, type RngName } from '../engine/samples';
+import { SAMPLES, SAMPLE_KINDS, TRIG_NAMES, generateSample, isSampleKind, sampleCsv, type RngName, type TrigName } from '../engine/samples';
 import { numberOpt, stringOpt, type CommandSpec, type ParsedArgs } from './args';
 import { ExitError, type CliCommand } from './common';
 
@@ -20,6 +20,12 @@ const spec: CommandSpec = {
     { name: 'classes', kind: 'int', metavar: 'K', help: 'blobs only: number of classes, 2 to 4 (default 3)' },
     { name: 'seed', kind: 'int', metavar: 'N', help: 'random seed (default 1)' },
     { name: 'rng', kind: 'string', choices: ['default', 'numpy'], help: "random stream; numpy = np.random.seed's (default: numpy for the flower)" },
+    {
+      name: 'trig',
+      kind: 'string',
+      choices: [...TRIG_NAMES],
+      help: "the flower's sin and cos: svml = numpy 1.22-1.24 on AVX-512, as the lesson's flower.csv was made; libm = numpy >= 1.25 or without AVX-512 (default: svml with numpy's stream)",
+    },
     { name: 'out', kind: 'string', metavar: 'FILE.csv', help: 'the CSV to write (required)' },
   ],
 };
@@ -34,12 +40,14 @@ function sample(a: ParsedArgs): void {
   const classes = numberOpt(a, 'classes');
   const seed = numberOpt(a, 'seed');
   const rng = stringOpt(a, 'rng') as RngName | undefined;
+  const trig = stringOpt(a, 'trig') as TrigName | undefined;
   const table = generateSample(kind, {
     ...(rows === undefined ? {} : { rows }),
     ...(noise === undefined ? {} : { noise }),
     ...(classes === undefined ? {} : { classes }),
     ...(seed === undefined ? {} : { seed }),
     ...(rng === undefined ? {} : { rng }),
+    ...(trig === undefined ? {} : { trig }),
   });
   try {
     writeFileSync(out, sampleCsv(table));

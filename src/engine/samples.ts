@@ -11,11 +11,14 @@
  *     r = a·np.sin(4t) + np.random.randn(N)·noise
  *     X = [r·sin t, r·cos t], label j
  *
- * With the numpy stream (lesson mode, createNumpyRng) and correctly rounded sin and cos it
- * gives numpy's numbers bit for bit on machines whose libm rounds correctly (glibc without
- * AVX-512: numpy's AVX-512 builds use SVML's sin/cos, up to 4 ulp away).
+ * With the numpy stream (lesson mode, createNumpyRng) it gives numpy's numbers bit for bit. Which
+ * numbers depends on numpy's sin and cos (`trig`): numpy 1.22–1.24 on AVX-512 machines call
+ * Intel SVML's (svmlTrig.ts), and that is how the lesson's flower.csv was made, so lesson mode
+ * uses them by default; numpy ≥ 1.25, or any numpy without AVX-512, calls libm's correctly
+ * rounded ones (`trig: 'libm'`). The two differ by a few ulps in most rows.
  */
 import { cos as crCos, sin as crSin } from './correctlyRounded';
+import { svmlCos, svmlSin } from './svmlTrig';
 import { ShallowNetError } from './errors';
 import { pythonFloat } from './floatText';
 import { createNumpyRng } from './mt19937';
@@ -24,6 +27,12 @@ import { createRng, type Rng } from './random';
 export type SampleKind = 'flower' | 'xor' | 'circles' | 'moons' | 'spirals' | 'blobs';
 export type RngName = 'default' | 'numpy';
 export const RNG_NAMES: readonly RngName[] = ['default', 'numpy'];
+/**
+ * The flower's sin and cos: 'svml' as numpy 1.22–1.24 on AVX-512 (the lesson's flower.csv),
+ * 'libm' correctly rounded (numpy ≥ 1.25, or without AVX-512).
+ */
+export type TrigName = 'svml' | 'libm';
+export const TRIG_NAMES: readonly TrigName[] = ['svml', 'libm'];
 
 export interface SampleInfo {
   kind: SampleKind;
@@ -63,6 +72,8 @@ export interface SampleOptions {
   classes?: number;
   seed?: number;
   rng?: RngName;
+  /** The flower only; default 'svml' with numpy's stream (the lesson's data), else 'libm'. */
+  trig?: TrigName;
 }
 
 /** A generated table: the header and its rows, every value as text. */
@@ -85,6 +96,8 @@ export function resolveSampleOptions(kind: SampleKind, o: SampleOptions = {}): R
   const noise = o.noise ?? d.noise;
   const seed = o.seed ?? d.seed;
   const rng = o.rng ?? d.rng;
+  const trig = o.trig ?? (rng === 'numpy' ? 'svml' : 'libm');
+  if (!TRIG_NAMES.includes(trig)) throw bad(`unknown sin and cos "${String(trig)}"`, `Use ${TRIG_NAMES.join(' or ')}`);
   if (!Number.isInteger(rows) || rows < 4 || rows > MAX_SAMPLE_ROWS) {
     throw bad(`rows must be a whole number from 4 to ${MAX_SAMPLE_ROWS}, not ${rows}`, `The ${kind} default is ${d.rows}`);
   }
@@ -107,14 +120,14 @@ export function resolveSampleOptions(kind: SampleKind, o: SampleOptions = {}): R
   } else if (o.classes !== undefined && o.classes !== 2) {
     throw bad(`${kind} has two classes; only blobs take a number of classes`, 'Leave the number of classes out, or choose blobs');
   }
-  return { rows, noise, classes, seed, rng };
+  return { rows, noise, classes, seed, rng, trig };
 }
 
 /** Generates the sample `kind`; throws a ShallowNetError ('bad-option') for options out of range. */
 export function generateSample(kind: SampleKind, options: SampleOptions = {}): SampleTable {
   const o = resolveSampleOptions(kind, options);
   const rng = o.rng === 'numpy' ? createNumpyRng(o.seed) : createRng(o.seed);
-  const points = GENERATORS[kind](o.rows, o.noise, o.classes, rng);
+  const points = GENERATORS[kind](o.rows, o.noise, o.classes, rng, o.trig === 'svml' ? SVML : LIBM);
   return {
     header: ['x1', 'x2', 'label'],
     rows: points.map(([x1, x2, label]) => [pythonFloat(x1), pythonFloat(x2), label]),
@@ -127,7 +140,14 @@ export function sampleCsv(table: SampleTable): string {
 }
 
 type Point = [number, number, string];
-type Generator = (rows: number, noise: number, classes: number, rng: Rng) => Point[];
+/** The sin and cos a generator computes with where numpy's matter (the flower). */
+interface Trig {
+  sin(x: number): number;
+  cos(x: number): number;
+}
+const SVML: Trig = { sin: svmlSin, cos: svmlCos };
+const LIBM: Trig = { sin: crSin, cos: crCos };
+type Generator = (rows: number, noise: number, classes: number, rng: Rng, trig: Trig) => Point[];
 
 /** `np.linspace(start, stop, num)`: i·step + start, the last exactly stop. */
 export function linspace(start: number, stop: number, num: number): number[] {
@@ -144,7 +164,7 @@ function share(rows: number, k: number, c: number): number {
   return Math.floor(rows / k) + (c < rows % k ? 1 : 0);
 }
 
-const flower: Generator = (rows, noise, _classes, rng) => {
+const flower: Generator = (rows, noise, _classes, rng, trig) => {
   const a = 4;
   const out: Point[] = [];
   for (let j = 0; j < 2; j++) {
@@ -152,9 +172,9 @@ const flower: Generator = (rows, noise, _classes, rng) => {
     // Operation for operation as numpy: all of t's noise is drawn, then all of r's.
     const t = linspace(j * 3.12, (j + 1) * 3.12, n);
     for (let i = 0; i < n; i++) t[i] = t[i] + rng.randn() * noise;
-    const r = t.map((ti) => a * crSin(4 * ti));
+    const r = t.map((ti) => a * trig.sin(4 * ti));
     for (let i = 0; i < n; i++) r[i] = r[i] + rng.randn() * noise;
-    for (let i = 0; i < n; i++) out.push([r[i] * crSin(t[i]), r[i] * crCos(t[i]), String(j)]);
+    for (let i = 0; i < n; i++) out.push([r[i] * trig.sin(t[i]), r[i] * trig.cos(t[i]), String(j)]);
   }
   return out;
 };

@@ -31,24 +31,22 @@ function lessonCosts(csv: string, ...extra: string[]): Map<number, number> {
   return new Map(lines.filter((l) => l.iteration !== undefined).map((l) => [l.iteration ?? -1, l.cost ?? NaN]));
 }
 
-test("sample flower --seed 1 --rng numpy writes the lesson's 400 points", () => {
+test("sample flower --seed 1 --rng numpy writes the lesson's flower.csv to the last digit", () => {
   const out = join(tmp, 'flower.csv');
   const r = cli('sample', 'flower', '--seed', '1', '--rng', 'numpy', '--out', out);
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stderr, /^wrote 400 rows of flower \(classes 0, 1\) to .*flower\.csv\n$/);
   const text = readFileSync(out, 'utf8');
-  assert.equal(text, readFileSync(join(FIXTURES, 'flower_numpy_glibc.csv'), 'utf8'));
-  // The shared flower.csv: same header, labels and points (to the few ulps its AVX-512 numpy's sin/cos moved them).
-  const ours = text.trim().split('\n');
-  const shared = readFileSync(join(FIXTURES, 'flower.csv'), 'utf8').trim().split('\n');
-  assert.equal(ours.length, 401);
-  assert.equal(ours[0], shared[0]);
-  for (let i = 1; i < shared.length; i++) {
-    const a = ours[i].split(',');
-    const b = shared[i].split(',');
-    assert.equal(a[2], b[2]);
-    for (const c of [0, 1]) assert.ok(Math.abs(Number(a[c]) - Number(b[c])) <= 6 * Number.EPSILON * Math.abs(Number(b[c])), `row ${i}`);
-  }
+  // The lesson's flower.csv, byte for byte.
+  assert.equal(text, readFileSync(join(FIXTURES, 'flower.csv'), 'utf8'));
+  // --trig libm: numpy >= 1.25's numbers (or any numpy's without AVX-512).
+  const libm = join(tmp, 'flower-libm.csv');
+  const r2 = cli('sample', 'flower', '--seed', '1', '--rng', 'numpy', '--trig', 'libm', '--out', libm);
+  assert.equal(r2.status, 0, r2.stderr);
+  assert.equal(readFileSync(libm, 'utf8'), readFileSync(join(FIXTURES, 'flower_numpy_glibc.csv'), 'utf8'));
+  const bad = cli('sample', 'flower', '--trig', 'fast', '--out', join(tmp, 'no.csv'));
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--trig must be one of svml, libm, not "fast"/);
   // Its defaults are the lesson's.
   const plain = join(tmp, 'flower-defaults.csv');
   assert.equal(cli('sample', 'flower', '--out', plain).status, 0);

@@ -10,35 +10,44 @@ import { fixture } from './helpers';
 const numbers = (t: SampleTable, col: number): number[] => t.rows.map((r) => Number(r[col]));
 const classesOf = (t: SampleTable): string[] => [...new Set(t.rows.map((r) => r[2]))].sort();
 
-// flower_numpy_glibc.csv is the lesson's load_planar_dataset() run by numpy 2.4.6 on x86-64
-// Linux without AVX-512 (glibc's libm), written with repr():
+// flower.csv (the shared data set) is the lesson's load_planar_dataset() as numpy 1.22–1.24 ran it
+// on an AVX-512 machine, whose np.sin and np.cos are Intel SVML's (svmlTrig.ts):
 //   np.random.seed(1); m=400; N=200; a=4
 //   for j in 0,1: t = np.linspace(j*3.12,(j+1)*3.12,N) + np.random.randn(N)*0.2
 //                 r = a*np.sin(4*t) + np.random.randn(N)*0.2; rows r*np.sin(t), r*np.cos(t), j
-test("the flower with numpy's stream and seed 1 is numpy's load_planar_dataset() to the last digit", () => {
+test("lesson mode: the flower with seed 1 is the lesson's flower.csv to the last digit", () => {
   const csv = sampleCsv(generateSample('flower', { seed: 1, rng: 'numpy' }));
-  assert.equal(csv, fixture('flower_numpy_glibc.csv'));
-  // The defaults are the lesson's: 400 rows, noise 0.2, seed 1, numpy's stream.
+  assert.equal(csv, fixture('flower.csv'));
+  // The defaults are the lesson's: 400 rows, noise 0.2, seed 1, numpy's stream, SVML's sin and cos.
   assert.equal(sampleCsv(generateSample('flower')), csv);
+  assert.equal(sampleCsv(generateSample('flower', { trig: 'svml' })), csv);
 });
 
-test("the flower is the shared flower.csv to within 5 ulps (that file's numpy used AVX-512 SVML sin/cos)", () => {
-  const ours = generateSample('flower', { seed: 1, rng: 'numpy' });
-  const shared = parseCsv(fixture('flower.csv'), 'flower.csv');
-  assert.deepEqual(shared.header, ours.header);
-  assert.equal(shared.rows.length, 400);
-  let identical = 0;
-  shared.rows.forEach((row, i) => {
-    assert.equal(ours.rows[i][2], row[2], `label of row ${i}`);
+// flower_numpy_glibc.csv is the same script run by numpy 2.4.6 on x86-64 Linux without AVX-512
+// (glibc's correctly rounded sin and cos), written with repr().
+test("trig 'libm': the flower is numpy >= 1.25's (or any numpy without AVX-512) to the last digit", () => {
+  const csv = sampleCsv(generateSample('flower', { seed: 1, rng: 'numpy', trig: 'libm' }));
+  assert.equal(csv, fixture('flower_numpy_glibc.csv'));
+  // A few ulps from the lesson's in most rows, the same labels.
+  const lesson = parseCsv(fixture('flower.csv'), 'flower.csv').rows;
+  const libm = parseCsv(csv, 'flower.csv').rows;
+  let differ = 0;
+  lesson.forEach((row, i) => {
+    assert.equal(libm[i][2], row[2]);
     for (const c of [0, 1]) {
-      const a = Number(ours.rows[i][c]);
-      const b = Number(row[c]);
-      const ulps = Math.abs(a - b) / (Math.abs(b) * Number.EPSILON);
-      assert.ok(ulps <= 5.5, `row ${i} column ${c}: ${a} vs ${b} (${ulps.toFixed(1)} ulp)`);
-      if (a === b) identical++;
+      const [a, b] = [Number(libm[i][c]), Number(row[c])];
+      assert.ok(Math.abs(a - b) <= 6 * Number.EPSILON * Math.abs(b), `row ${i} column ${c}: ${a} vs ${b}`);
+      if (a !== b) differ++;
     }
   });
-  assert.ok(identical > 200, `${identical} of 800 values identical`);
+  assert.ok(differ > 300, `${differ} of 800 values differ`);
+});
+
+test('an unknown sin and cos is a clear error', () => {
+  assert.throws(
+    () => generateSample('flower', { trig: 'fast' as never }),
+    (e: unknown) => isShallowNetError(e) && /unknown sin and cos "fast"/.test(e.message),
+  );
 });
 
 test('np.linspace: i·step + start, the last exactly stop', () => {
