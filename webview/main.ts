@@ -19,6 +19,7 @@ import { ConfusionTables } from './confusion';
 import { GradCheckView } from './gradcheck';
 import { chartsPng } from './exportPng';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
+import { FeatureSpace } from './featureSpace';
 import { UnitMaps } from './unitMaps';
 import { RunsList } from './runsList';
 import { StatusView } from './status';
@@ -159,6 +160,7 @@ exportButton.addEventListener('click', () => {
       { title: 'Cost per iteration', canvas: chartCanvas },
       { title: 'Hidden layer: saturation and mean g′', canvas: saturation.canvas },
       { title: 'Decision boundary', canvas: boundary.canvas },
+      { title: featureSpace.title(), canvas: featureSpace.canvas },
     ],
     theme,
   );
@@ -205,6 +207,7 @@ const saturation = new SaturationChart(theme);
 const collapsed = new CollapsedLayer(theme);
 const boundary = new BoundaryPlot(theme);
 const unitMaps = new UnitMaps(theme);
+const featureSpace = new FeatureSpace(theme);
 const confusion = new ConfusionTables();
 const gradCheck = new GradCheckView((runId) => vscode.postMessage({ type: 'gradientCheck', runId }));
 
@@ -244,6 +247,7 @@ app.replaceChildren(
     card('summary-card', 'Summary', [summary.element]),
     card('gradcheck-card', 'Backpropagation check', [gradCheck.element], [gradCheck.button]),
     card('boundary-card', 'Decision boundary', [boundary.element]),
+    card('feature-space-card', 'Hidden feature space', [featureSpace.element]),
     card('units-card', 'Hidden units', [unitMaps.element]),
     card('confusion-card', 'Confusion matrix', [confusion.element]),
     card('params-card', 'Parameters', [heatmaps.element]),
@@ -314,10 +318,12 @@ function render(): void {
   // Decision boundary and hidden units: data with two features or more; confusion: at the end.
   const plane = !!current?.boundary || !!current?.scatter;
   document.querySelector('.boundary-card')?.classList.toggle('hidden', !plane);
+  document.querySelector('.feature-space-card')?.classList.toggle('hidden', !plane);
   document.querySelector('.units-card')?.classList.toggle('hidden', !current?.boundary);
   document.querySelector('.confusion-card')?.classList.toggle('hidden', !current?.confusion);
   boundary.show(current);
   unitMaps.show(current);
+  featureSpace.show(current);
   confusion.show(current);
   gradCheck.show(current);
   controls.setTraining(training);
@@ -417,6 +423,7 @@ onThemeChange(() => {
   collapsed.setTheme(theme);
   boundary.setTheme(theme);
   unitMaps.setTheme(theme);
+  featureSpace.setTheme(theme);
   schedule();
 });
 
