@@ -2,21 +2,28 @@
  * The panel's views of what a run learned, from the engine's grid and confusion matrix:
  * the decision boundary and hidden-unit maps over two features' plane, the examples on it,
  * and the confusion matrices. Numbers are quantised or rounded so a message stays small
- * (a 60 × 60 boundary and ≤ 16 unit maps of 30 × 30 are about 20 kB as JSON).
+ * (a 60 × 60 boundary and ≤ 16 unit maps of 30 × 30 are about 20 kB as JSON; the hidden feature
+ * space, 16 units × (660 lattice points + 300 examples) as base64 bytes, about 21 kB more).
  * Pure: used by the training worker (no vscode, no node).
  */
+import { bytesToBase64 } from './base64Bytes';
 import { confusionOf, type Confusion } from './engine/confusion';
-import { evaluateGrid, planeOf, planePoints, type Plane } from './engine/grid';
-import type { Matrix } from './engine/matrix';
+import { classIndices, evaluateGrid, planeOf, planePoints, type Plane } from './engine/grid';
+import { evenColumns, hiddenActivations, latticeInputs, pickColumns } from './engine/hiddenSpace';
+import { zeros, type Matrix } from './engine/matrix';
 import { predictProbabilities } from './engine/network';
 import type { Architecture, Dataset, Params } from './engine/types';
-import type { BoundaryView, ConfusionSplit, ConfusionView, ScatterView } from './protocol';
+import type { BoundaryView, ConfusionSplit, ConfusionView, HiddenSpaceView, ScatterView } from './protocol';
 
 export const BOUNDARY_RES = 60;
 export const UNIT_RES = 30;
 export const MAX_UNIT_MAPS = 16;
 const MAX_TRAIN_POINTS = 1200;
 const MAX_TEST_POINTS = 300;
+/** The hidden feature space: grid lines each way, points per line, training examples mapped. */
+export const HIDDEN_LINES = 11;
+export const HIDDEN_SAMPLES = 30;
+export const MAX_HIDDEN_POINTS = 300;
 
 /** 4 significant digits: plenty for a point on a 300-pixel plot. */
 function round4(v: number): number {
@@ -32,6 +39,9 @@ function quantise(v: number, min: number, max: number): number {
 export class BoundaryTracker {
   private readonly plane: Plane;
   private readonly names: [string, string];
+  /** The hidden feature space's inputs, fixed for the run: lattice points, then the examples. */
+  private readonly spaceInputs: Matrix;
+  private readonly spaceClasses: number[];
 
   constructor(
     private readonly dataset: Dataset,
@@ -42,6 +52,18 @@ export class BoundaryTracker {
     this.plane = planeOf(dataset.X, dataset.Xtest, dataset.encoding.normalization, fx, fy);
     const f = dataset.encoding.featureNames;
     this.names = [f[fx] ?? `x${fx + 1}`, f[fy] ?? `x${fy + 1}`];
+    const lattice = latticeInputs(this.plane, HIDDEN_LINES, HIDDEN_SAMPLES);
+    const keep = evenColumns(dataset.X.cols, MAX_HIDDEN_POINTS);
+    const examples = pickColumns(dataset.X, keep);
+    const labels = classIndices(dataset.Y);
+    this.spaceClasses = keep.map((j) => labels[j]);
+    // One matrix, so one pass maps both: lattice columns first.
+    const both = zeros(lattice.rows, lattice.cols + examples.cols);
+    for (let i = 0; i < lattice.rows; i++) {
+      both.data.set(lattice.data.subarray(i * lattice.cols, (i + 1) * lattice.cols), i * both.cols);
+      both.data.set(examples.data.subarray(i * examples.cols, (i + 1) * examples.cols), i * both.cols + lattice.cols);
+    }
+    this.spaceInputs = both;
   }
 
   /** A tracker when the data has two features or more, else undefined. */
@@ -108,7 +130,38 @@ export class BoundaryTracker {
       prob,
       ...(cls ? { cls } : {}),
       units: { res: UNIT_RES, total: this.arch.nh, maps },
+      hiddenSpace: this.hiddenSpace(params),
     };
+  }
+
+  /**
+   * The lattice and the (subsampled) training examples through A1 = g(W1·x + b1) of the first
+   * ≤ 16 hidden units, one byte per value on each unit's own range.
+   */
+  hiddenSpace(params: Params): HiddenSpaceView {
+    const shown = Math.min(MAX_UNIT_MAPS, this.arch.nh);
+    const A1 = hiddenActivations(params, this.arch, this.spaceInputs, shown);
+    const n = A1.cols;
+    const nLattice = 2 * HIDDEN_LINES * HIDDEN_SAMPLES;
+    const units: HiddenSpaceView['units'] = [];
+    for (let h = 0; h < shown; h++) {
+      const a = A1.data.subarray(h * n, (h + 1) * n);
+      let min = Infinity;
+      let max = -Infinity;
+      for (const v of a) if (Number.isFinite(v)) {
+        if (v < min) min = v;
+        if (v > max) max = v;
+      }
+      if (!(min <= max)) min = max = 0;
+      // Rounded first, so the bytes decode against the very range that is sent.
+      min = round4(min);
+      max = round4(max);
+      if (max < min) max = min;
+      const q = new Uint8Array(n);
+      for (let k = 0; k < n; k++) q[k] = quantise(a[k], min, max);
+      units.push({ min, max, lattice: bytesToBase64(q.subarray(0, nLattice)), points: bytesToBase64(q.subarray(nLattice)) });
+    }
+    return { total: this.arch.nh, lines: HIDDEN_LINES, samples: HIDDEN_SAMPLES, units, cls: this.spaceClasses, examples: this.dataset.X.cols };
   }
 }
 

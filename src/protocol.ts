@@ -106,6 +106,30 @@ export interface BoundaryView {
     /** Per unit: A1 = min + q/255 · (max − min) per cell. */
     maps: { min: number; max: number; q: number[] }[];
   };
+  /** The hidden layer's feature space (absent when nothing was mapped; see HiddenSpaceView). */
+  hiddenSpace?: HiddenSpaceView;
+}
+
+/**
+ * The hidden feature space (ConvNetJS's view): a lattice of straight grid lines over the plane
+ * above and the training examples, mapped through A1 = g(W1·x + b1) of the first ≤ 16 hidden
+ * units, so any two units can be drawn against each other. Lattice points are line-major: first
+ * `lines` lines of constant x (xMin … xMax), each sampled at `samples` values of y rising from
+ * yMin to yMax, then `lines` lines of constant y, each sampled at `samples` values of x rising.
+ * The lattice holds every other feature at its training mean; the examples keep all their
+ * features (their true A1). Values are bytes, base64: A1 = min + q/255 · (max − min).
+ */
+export interface HiddenSpaceView {
+  /** Hidden units in the layer (`units.length` of them are mapped, the first ones). */
+  total: number;
+  lines: number;
+  samples: number;
+  /** Per mapped unit: its range, then 2·lines·samples lattice bytes and one byte per example. */
+  units: { min: number; max: number; lattice: string; points: string }[];
+  /** Class index of each mapped training example (evenly subsampled). */
+  cls: number[];
+  /** Training examples in all. */
+  examples: number;
 }
 
 /** Training and test examples on the plane (original units, class index), subsampled; sent once. */

@@ -19,6 +19,7 @@ import { ConfusionTables } from './confusion';
 import { GradCheckView } from './gradcheck';
 import { chartsPng } from './exportPng';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
+import { FeatureSpace } from './featureSpace';
 import { UnitMaps } from './unitMaps';
 import { SymmetryCompare, symmetryPair } from './symmetry';
 import { RunsList } from './runsList';
@@ -160,6 +161,7 @@ exportButton.addEventListener('click', () => {
       { title: 'Cost per iteration', canvas: chartCanvas },
       { title: 'Hidden layer: saturation and mean g′', canvas: saturation.canvas },
       { title: 'Decision boundary', canvas: boundary.canvas },
+      { title: featureSpace.title(), canvas: featureSpace.canvas },
     ],
     theme,
   );
@@ -206,6 +208,7 @@ const saturation = new SaturationChart(theme);
 const collapsed = new CollapsedLayer(theme);
 const boundary = new BoundaryPlot(theme);
 const unitMaps = new UnitMaps(theme);
+const featureSpace = new FeatureSpace(theme);
 const confusion = new ConfusionTables();
 const symmetry = new SymmetryCompare(theme, (settings) => {
   vscode.postMessage({ type: 'train', settings });
@@ -249,6 +252,7 @@ app.replaceChildren(
     card('summary-card', 'Summary', [summary.element]),
     card('gradcheck-card', 'Backpropagation check', [gradCheck.element], [gradCheck.button]),
     card('boundary-card', 'Decision boundary', [boundary.element]),
+    card('feature-space-card', 'Hidden feature space', [featureSpace.element]),
     card('units-card', 'Hidden units', [unitMaps.element]),
     card('symmetry-card', 'Symmetry: zeros beside the small random start', [symmetry.element]),
     card('confusion-card', 'Confusion matrix', [confusion.element]),
@@ -320,6 +324,7 @@ function render(): void {
   // Decision boundary and hidden units: data with two features or more; confusion: at the end.
   const plane = !!current?.boundary || !!current?.scatter;
   document.querySelector('.boundary-card')?.classList.toggle('hidden', !plane);
+  document.querySelector('.feature-space-card')?.classList.toggle('hidden', !plane);
   document.querySelector('.units-card')?.classList.toggle('hidden', !current?.boundary);
   document.querySelector('.confusion-card')?.classList.toggle('hidden', !current?.confusion);
   boundary.show(current);
@@ -327,6 +332,7 @@ function render(): void {
   const pair = symmetryPair(list, current);
   document.querySelector('.symmetry-card')?.classList.toggle('hidden', !pair);
   symmetry.show(pair, training);
+  featureSpace.show(current);
   confusion.show(current);
   gradCheck.show(current);
   controls.setTraining(training);
@@ -427,6 +433,7 @@ onThemeChange(() => {
   boundary.setTheme(theme);
   unitMaps.setTheme(theme);
   symmetry.setTheme(theme);
+  featureSpace.setTheme(theme);
   schedule();
 });
 

@@ -1,8 +1,9 @@
 /* global suite, test, document */
 // What the network learned, in the real workbench: after training flower.csv from the Explorer the
-// panel paints the decision boundary with the examples on it, one map per hidden unit and the
-// confusion matrices; a run with zero initialisation (chosen in the panel's Initialisation
-// control) says that its hidden units are identical, and its unit maps are.
+// panel paints the decision boundary with the examples on it, the hidden feature space (with
+// Next cycling its pairs of units), one map per hidden unit and the confusion matrices; a run
+// with zero initialisation (chosen in the panel's Initialisation control) says that its hidden
+// units are identical, and its unit maps are, beside the first run's different ones.
 import * as assert from 'node:assert/strict';
 import { e2e } from './harness.mjs';
 import { bannerText, trainFromExplorer } from './panelHelpers.mjs';
@@ -63,6 +64,23 @@ suite('Training panel: decision boundary and hidden units', () => {
     assert.notEqual(light.url, plot.url, 'the theme switch repainted the plane');
     await wb.screenshot('boundary light');
     assert.equal(await wb.setColorTheme('Dark Modern'), 'dark');
+
+    // The hidden feature space: the lattice and the examples through two hidden units; Next cycles the pairs.
+    const space = frame.locator('.feature-space-card');
+    assert.equal(await space.isVisible(), true);
+    await waitUntil('the feature space of the last iteration', async () => (await frame.locator('canvas.fs-canvas').getAttribute('data-iteration')) === '10000', { timeout: 10_000 });
+    const [warped] = await canvasStats(frame, 'canvas.fs-canvas');
+    assert.ok(warped.painted > 40_000, `the feature space is painted (${warped.painted} pixels)`);
+    assert.ok(warped.colours > 8, `grid lines and two classes of points (${warped.colours} colours)`);
+    assert.equal(await frame.locator('.fs-pair').textContent(), 'units 1 and 2 of 4');
+    assert.match(await frame.locator('canvas.fs-canvas').getAttribute('aria-label'), /^Hidden feature space at iteration 10000: 300 training examples and 11 by 11 grid lines of x1 and x2/);
+    await frame.locator('vscode-button.fs-next').click();
+    await waitUntil('the next pair', async () => (await frame.locator('.fs-pair').textContent()) === 'units 1 and 3 of 4', { timeout: 5_000 });
+    const [next] = await canvasStats(frame, 'canvas.fs-canvas');
+    assert.notEqual(next.url, warped.url, 'another pair, another picture');
+    await space.scrollIntoViewIfNeeded();
+    await wb.page.waitForTimeout(300);
+    await wb.screenshot('feature space dark');
 
     // A zero-initialised run from the panel's own controls.
     await frame.locator('#controls-card, .controls-card').first().scrollIntoViewIfNeeded();
