@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
+import { CsvDiagnostics } from './csvDiagnostics';
 import { registerModelCommands } from './modelCommands';
 import { registerHovers } from './hover/provider';
 import { Panel, PANEL_VIEW_TYPE } from './panel';
@@ -13,11 +14,13 @@ import { registerSampleCommand } from './sampleCommand';
 /** What activate() returns: used by the integration tests to observe and steer. */
 export interface ShallowNetApi {
   runs: Runs;
+  problems: CsvDiagnostics;
 }
 
 export function activate(context: vscode.ExtensionContext): ShallowNetApi {
   const runs = new Runs(context.extensionPath, context.workspaceState);
-  context.subscriptions.push(runs);
+  const problems = new CsvDiagnostics(runs.onDidCheckCsv);
+  context.subscriptions.push(runs, problems);
   registerCommands(context, runs);
   registerModelCommands(context);
   registerSampleCommand(context);
@@ -29,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): ShallowNetApi {
       },
     }),
   );
-  return { runs };
+  return { runs, problems };
 }
 
 export function deactivate(): void {

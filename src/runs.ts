@@ -11,6 +11,7 @@ import { TrainingSession } from './trainingSession';
 import { DecimatedHistory } from './pipeline';
 import { loadRuns, storeRuns } from './runHistory';
 import { locateField } from './csvLocate';
+import type { CsvCheck } from './csvDiagnostics';
 import { ACTIVATIONS } from './engine/activations';
 
 export interface TrainRequest {
@@ -72,6 +73,9 @@ export class Runs implements vscode.Disposable {
   readonly onDidChange = this.changes.event;
   private readonly trainingChanges = new vscode.EventEmitter<boolean>();
   readonly onDidChangeTraining = this.trainingChanges.event;
+  /** A run read its CSV (no error) or failed on it: the Problems view follows (csvDiagnostics.ts). */
+  private readonly csvChecks = new vscode.EventEmitter<CsvCheck>();
+  readonly onDidCheckCsv = this.csvChecks.event;
   private readonly status = vscode.window.createStatusBarItem('shallowNet.training', vscode.StatusBarAlignment.Left, 10);
   replacePrompt: ReplacePrompt = defaultReplacePrompt;
   lastRequest: TrainRequest | undefined;
@@ -168,6 +172,7 @@ export class Runs implements vscode.Disposable {
         view.dataset = e.dataset;
         if (e.scatter) view.scatter = e.scatter;
         view.status = 'running';
+        this.csvChecks.fire({ csv: req.csv });
         this.emit(view, false);
       } else if (e.kind === 'baseline') {
         view.baseline = e.baseline;
@@ -291,6 +296,8 @@ export class Runs implements vscode.Disposable {
   private fail(view: RunView, error: ErrorInfo): TrainResult {
     view.status = 'error';
     view.error = error;
+    const csv = this.csvOf.get(view.id);
+    if (csv) this.csvChecks.fire({ csv, error });
     this.emit(view, false);
     this.persist();
     const actions: string[] = error.row !== undefined ? ['Show Row'] : [];
@@ -368,6 +375,7 @@ export class Runs implements vscode.Disposable {
     this.status.dispose();
     this.changes.dispose();
     this.trainingChanges.dispose();
+    this.csvChecks.dispose();
   }
 }
 

@@ -201,6 +201,44 @@ suite('Train Shallow Net', () => {
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
+  test('a CSV error is a problem on the file, on the very value; editing the file or a good run clears it', async () => {
+    const { problems } = await api();
+    const csv = await write('problem.csv', 'x1,x2,label\n1,2,0\n3,4,1\n5,"x y",0\n7,8,1\n');
+    const result = await train(csv, { settings: { iterations: 10 } });
+    assert.equal(result?.status, 'error');
+    await waitFor(() => vscode.languages.getDiagnostics(csv).length > 0, 'the problem');
+    const shown = vscode.languages.getDiagnostics(csv);
+    assert.equal(shown.length, 1);
+    const [p] = shown;
+    assert.equal(p.severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(p.source, 'Shallow Net');
+    assert.match(p.message, /^problem\.csv row 4, column "x2": "x y" is not a number/);
+    assert.deepEqual([p.range.start.line, p.range.start.character, p.range.end.line, p.range.end.character], [3, 2, 3, 7], 'the quoted value');
+    assert.equal(problems.get(csv).length, 1);
+
+    // Editing the file clears it (the next run reports what it then finds).
+    const doc = await vscode.workspace.openTextDocument(csv);
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(csv, p.range, '6');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.equal(vscode.languages.getDiagnostics(csv).length, 0);
+    await doc.save();
+    const again = await train(csv, { settings: { iterations: 10, testFraction: 0 }, save: false });
+    assert.equal(again?.status, 'finished');
+    assert.equal(vscode.languages.getDiagnostics(csv).length, 0);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+
+    // An error without a row (one class only) sits on the header line; a good run on the file clears it.
+    const one = await write('oneclass.csv', 'a,b,y\n1,2,0\n3,4,0\n5,6,0\n');
+    assert.equal((await train(one, { settings: { iterations: 5 } }))?.status, 'error');
+    await waitFor(() => vscode.languages.getDiagnostics(one).length > 0, 'the one-class problem');
+    const [q] = vscode.languages.getDiagnostics(one);
+    assert.equal(q.range.start.line, 0);
+    await write('oneclass.csv', 'a,b,y\n1,2,0\n3,4,1\n5,6,0\n7,8,1\n');
+    assert.equal((await train(one, { settings: { iterations: 5, testFraction: 0 }, save: false }))?.status, 'finished');
+    assert.equal(vscode.languages.getDiagnostics(one).length, 0);
+  });
+
   test('runs are labelled with their data set, activation, size, learning rate and start', async () => {
     const { runs } = await api();
     const result = await train(workspaceFile('iris.csv'), { settings: { iterations: 5, activation: 'leaky-relu', leakyAlpha: 0.2, learningRate: 0.5 }, save: false });
