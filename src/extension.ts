@@ -9,27 +9,31 @@ import { registerHovers } from './hover/provider';
 import { Panel, PANEL_VIEW_TYPE } from './panel';
 import { Runs } from './runs';
 import { registerSampleCommand } from './sampleCommand';
+import { Sweeps } from './sweeps';
 
 /** What activate() returns: used by the integration tests to observe and steer. */
 export interface ShallowNetApi {
   runs: Runs;
+  sweeps: Sweeps;
 }
 
 export function activate(context: vscode.ExtensionContext): ShallowNetApi {
   const runs = new Runs(context.extensionPath, context.workspaceState);
   context.subscriptions.push(runs);
-  registerCommands(context, runs);
+  const sweeps = new Sweeps(context.extensionPath, context.workspaceState);
+  context.subscriptions.push(sweeps);
+  registerCommands(context, runs, sweeps);
   registerModelCommands(context);
   registerSampleCommand(context);
   registerHovers(context);
   context.subscriptions.push(
     vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel) => {
-        Panel.revive(panel, context.extensionUri, runs);
+        Panel.revive(panel, context.extensionUri, runs, sweeps);
       },
     }),
   );
-  return { runs };
+  return { runs, sweeps };
 }
 
 export function deactivate(): void {
