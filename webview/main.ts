@@ -1,12 +1,13 @@
 /**
  * The panel's webview: receives the host's messages (src/protocol.ts), keeps the session's runs,
  * and draws them: status banner, cost chart, runs compared, controls, summary and heatmaps.
- * Draws only what it is sent; sends back intents (ready, train, stop, saveModel, gradientCheck, exportPng).
+ * Draws only what it is sent; sends back intents (ready, train, stop, saveModel, gradientCheck, exportPng,
+ * runSweep, stopSweep).
  * Everything renders in one animation frame however many messages arrive in between.
  */
 import './panel.css';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
-import type { FromWebview, RunView, ToWebview, TrainSettings } from '../src/protocol';
+import type { FromWebview, RunView, SweepView, ToWebview, TrainSettings } from '../src/protocol';
 import { BUILT_IN_DEFAULTS } from '../src/settingsDefaults';
 import { Controls, type FormValues, type ValidSettings } from './controls';
 import { CostChart } from './costChart';
@@ -23,6 +24,7 @@ import { UnitMaps } from './unitMaps';
 import { RunsList } from './runsList';
 import { StatusView } from './status';
 import { Summary } from './summary';
+import { SweepCard } from './sweepCard';
 import { onThemeChange, readTheme } from './theme';
 
 interface VsCodeApi {
@@ -46,6 +48,9 @@ interface Persisted {
   log: boolean;
   form?: FormValues;
   formDirty: boolean;
+  /** The latest hidden layer size sweep, and the sweep card's sizes field as typed. */
+  sweep?: SweepView;
+  sweepSizes?: string;
 }
 
 /** Used only until the host's defaults arrive (the same as the extension's settings). */
@@ -68,6 +73,8 @@ const colourSlot = new Map<number, number>();
 let currentId: number | undefined;
 let log = false;
 let formDirty = false;
+let sweep: SweepView | undefined;
+let savedSweepSizes: string | undefined;
 
 function restore(): FormValues | undefined {
   const s = vscode.getState() as Partial<Persisted> | undefined | null;
@@ -81,6 +88,8 @@ function restore(): FormValues | undefined {
   currentId = s.currentId !== undefined && runs.has(s.currentId) ? s.currentId : newestId();
   log = !!s.log;
   formDirty = !!s.formDirty;
+  sweep = s.sweep;
+  savedSweepSizes = s.sweepSizes;
   return s.form;
 }
 
@@ -101,6 +110,8 @@ function persist(): void {
       log,
       form: controls.values(),
       formDirty,
+      ...(sweep ? { sweep } : {}),
+      sweepSizes: sweepCard.sizesText,
     };
     vscode.setState(state);
   }, 300);
@@ -206,6 +217,12 @@ const collapsed = new CollapsedLayer(theme);
 const boundary = new BoundaryPlot(theme);
 const unitMaps = new UnitMaps(theme);
 const confusion = new ConfusionTables();
+const sweepCard = new SweepCard(theme, {
+  onRun: (sizes) => vscode.postMessage({ type: 'runSweep', sizes }),
+  onStop: () => vscode.postMessage({ type: 'stopSweep' }),
+  onEdit: () => persist(),
+  announce: (text) => status.announce(text),
+});
 const gradCheck = new GradCheckView((runId) => vscode.postMessage({ type: 'gradientCheck', runId }));
 
 /** What Train will train on: the latest run's CSV and target (the host trains on that CSV). */
@@ -242,6 +259,7 @@ app.replaceChildren(
     card('controls-card', 'New run', [trainsOn, controls.element]),
     card('runs-card', 'Runs compared', [runsList.element]),
     card('summary-card', 'Summary', [summary.element]),
+    card('sweep-card', 'Hidden layer size sweep', [sweepCard.element]),
     card('gradcheck-card', 'Backpropagation check', [gradCheck.element], [gradCheck.button]),
     card('boundary-card', 'Decision boundary', [boundary.element]),
     card('units-card', 'Hidden units', [unitMaps.element]),
@@ -320,6 +338,7 @@ function render(): void {
   unitMaps.show(current);
   confusion.show(current);
   gradCheck.show(current);
+  sweepCard.show(sweep);
   controls.setTraining(training);
   controls.setCanSave(!!current && !!current.params && (current.status === 'finished' || current.status === 'stopped' || current.status === 'diverged'));
   document.body.classList.toggle('is-training', training);
@@ -385,6 +404,8 @@ function onState(msg: Extract<ToWebview, { type: 'state' }>): void {
     autoTicked = drawable;
   }
   if (!formDirty) controls.setValues(formFrom((newest !== undefined ? runs.get(newest)?.settings : undefined) ?? msg.defaults));
+  // The host's sweep, when it has one (a reloaded window may not: keep the webview's own).
+  if (msg.sweep && typeof msg.sweep === 'object') sweep = msg.sweep;
 }
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
@@ -403,6 +424,9 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     case 'gradCheck':
       if (typeof msg.runId === 'number') gradCheck.setResult(msg);
       break;
+    case 'sweep':
+      if (msg.sweep && typeof msg.sweep.id === 'number' && Array.isArray(msg.sweep.sizes) && Array.isArray(msg.sweep.results)) sweep = msg.sweep;
+      break;
     default:
       return;
   }
@@ -417,12 +441,14 @@ onThemeChange(() => {
   collapsed.setTheme(theme);
   boundary.setTheme(theme);
   unitMaps.setTheme(theme);
+  sweepCard.applyTheme(theme);
   schedule();
 });
 
 // ── start ─────────────────────────────────────────────────────────────────────
 const savedForm = restore();
 controls.setValues(savedForm ?? formFrom(defaults ?? FALLBACK));
+if (savedSweepSizes !== undefined) sweepCard.sizesText = savedSweepSizes;
 logToggle.checked = log;
 chart.setLog(log);
 render();
