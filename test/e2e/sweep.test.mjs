@@ -1,0 +1,45 @@
+/* global suite, test */
+// The lesson's hidden-layer-size experiment as a person runs it: the palette's "Sweep Hidden
+// Layer Sizes…", flower.csv, sizes typed into the input box (checked as typed), and the panel's
+// sweep card filling in.
+import * as assert from 'node:assert/strict';
+import { e2e } from './harness.mjs';
+import { paintedPixels } from './panelHelpers.mjs';
+
+suite('Hidden layer size sweep from the palette', () => {
+  test('Sweep Hidden Layer Sizes… → flower.csv → "1, 2, 3" draws accuracy against size in the panel', async function () {
+    this.timeout(180_000);
+    const wb = await e2e.openWorkbench(this);
+    await wb.runCommand('Shallow Net: Sweep Hidden Layer Sizes…');
+    await wb.waitForQuickInput('the CSV picker');
+    await wb.pickQuickItem('flower.csv');
+    // The sizes' input box, the lesson's sizes by default, checked as they are typed.
+    await wb.waitForQuickInput('the sizes input box');
+    await wb.page.waitForTimeout(500);
+    assert.match(await wb.quickInputTitle(), /Sweep Hidden Layer Sizes on flower\.csv/);
+    const box = wb.page.locator('.quick-input-widget .quick-input-box input');
+    assert.equal(await box.inputValue(), '1, 2, 3, 4, 5, 20, 50');
+    await box.fill('1, 0');
+    await wb.page.waitForTimeout(500);
+    const message = await wb.page.locator('.quick-input-widget .quick-input-message').innerText();
+    assert.match(message, /"0" is not a size/);
+    await wb.screenshot('sweep sizes invalid');
+    await box.fill('1, 2, 3');
+    await wb.page.waitForTimeout(300);
+    await wb.page.keyboard.press('Enter');
+
+    const progress = await wb.waitForNotification(/Hidden layer size sweep on flower\.csv/, 30_000);
+    assert.match(progress, /flower\.csv/);
+    const done = await wb.waitForNotification(/Sweep finished on flower\.csv: 3 of 3 sizes/, 120_000);
+    assert.match(done, /Best test accuracy \d+\.\d % with \d hidden units?/);
+    const panel = await wb.waitForWebview(/Sweep #\d+ on flower\.csv: all 3 sizes/, 30_000);
+    const rows = await panel.frame.evaluate(() => [...document.querySelectorAll('#sweep-table tbody tr')].map((tr) => tr.textContent ?? ''));
+    assert.equal(rows.length, 3);
+    for (const r of rows) assert.match(r, /\d+\.\d %/);
+    await panel.frame.evaluate(() => document.querySelector('.sweep-card')?.scrollIntoView());
+    await wb.page.waitForTimeout(500);
+    const [painted] = await paintedPixels(panel.frame, 'canvas.sweep-canvas');
+    assert.ok(painted > 1000, `the sweep chart painted ${painted} pixels`);
+    await wb.screenshot('sweep done');
+  });
+});
