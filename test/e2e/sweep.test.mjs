@@ -1,4 +1,4 @@
-/* global suite, test */
+/* global suite, test, document */
 // The lesson's hidden-layer-size experiment as a person runs it: the palette's "Sweep Hidden
 // Layer Sizes…", flower.csv, sizes typed into the input box (checked as typed), and the panel's
 // sweep card filling in.

@@ -1,4 +1,4 @@
-/* global suite, test, requestAnimationFrame */
+/* global suite, test, requestAnimationFrame, document */
 // The hidden layer size sweep card (issue 6): train and test accuracy against hidden units,
 // filling in as each size finishes, the numbers in a table, Run sweep / Stop sweep, and the
 // sweep kept across a reload. Screenshots in light and dark.
