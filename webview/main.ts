@@ -48,7 +48,7 @@ interface Persisted {
   log: boolean;
   form?: FormValues;
   formDirty: boolean;
-  /** The latest hidden layer size sweep, and the sweep card's sizes field as typed. */
+  /** The latest hidden layer size sweep, and the sweep card's sizes field when typed in. */
   sweep?: SweepView;
   sweepSizes?: string;
 }
@@ -111,7 +111,7 @@ function persist(): void {
       form: controls.values(),
       formDirty,
       ...(sweep ? { sweep } : {}),
-      sweepSizes: sweepCard.sizesText,
+      ...(sweepCard.editedSizes !== undefined ? { sweepSizes: sweepCard.editedSizes } : {}),
     };
     vscode.setState(state);
   }, 300);
@@ -448,7 +448,7 @@ onThemeChange(() => {
 // ── start ─────────────────────────────────────────────────────────────────────
 const savedForm = restore();
 controls.setValues(savedForm ?? formFrom(defaults ?? FALLBACK));
-if (savedSweepSizes !== undefined) sweepCard.sizesText = savedSweepSizes;
+if (savedSweepSizes !== undefined) sweepCard.restoreSizes(savedSweepSizes);
 logToggle.checked = log;
 chart.setLog(log);
 render();

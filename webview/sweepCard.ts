@@ -48,9 +48,9 @@ function statusText(s: SweepView | undefined): string {
       return `Sweep #${s.id} on ${s.fileName}: ${n} of ${s.sizes.length} sizes done${next === undefined ? '' : `, training ${units(next)}…`} (${how})`;
     }
     case 'finished':
-      return `Sweep #${s.id} on ${s.fileName}: all ${s.sizes.length} sizes (${how}).`;
+      return `Sweep #${s.id} on ${s.fileName}: ${s.sizes.length === 1 ? 'the one size' : `all ${s.sizes.length} sizes`} (${how}).`;
     case 'stopped':
-      return `Sweep #${s.id} on ${s.fileName}: stopped after ${n} of ${s.sizes.length} sizes (${how}).`;
+      return `Sweep #${s.id} on ${s.fileName}: stopped after ${n} of ${s.sizes.length} size${s.sizes.length === 1 ? '' : 's'} (${how}).`;
     case 'error':
       return `Sweep #${s.id} on ${s.fileName} failed: ${s.error ?? 'unknown error'}`;
   }
@@ -68,6 +68,9 @@ export class SweepCard {
   private readonly chart: Chart<'line', (number | null)[], string>;
   private sweep: SweepView | undefined;
   private shownJson = '';
+  /** The sizes field was typed in since the last sweep started (else it follows the sweep's sizes). */
+  private edited = false;
+  private syncedId: number | undefined;
 
   constructor(theme: Theme, private readonly handlers: SweepHandlers) {
     this.sizesField = document.createElement('vscode-textfield');
@@ -78,6 +81,7 @@ export class SweepCard {
     this.sizesField.title = 'Hidden layer sizes, separated by commas: whole numbers from 1 to 1000, at most 20';
     this.sizesError = h('div', { class: 'field-error', attrs: { id: 'sweep-sizes-error', role: 'alert' } });
     this.sizesField.addEventListener('input', () => {
+      this.edited = true;
       this.check();
       this.handlers.onEdit(this.sizesField.value);
     });
@@ -139,18 +143,27 @@ export class SweepCard {
     this.render();
   }
 
-  /** The sizes field's text (restored after a reload). */
-  get sizesText(): string {
-    return this.sizesField.value;
+  /** The sizes field's text when typed in (kept across a reload); undefined when it shows the sweep's sizes. */
+  get editedSizes(): string | undefined {
+    return this.edited ? this.sizesField.value : undefined;
   }
 
-  set sizesText(text: string) {
+  restoreSizes(text: string): void {
     this.sizesField.value = text;
+    this.edited = true;
     this.check();
   }
 
   show(sweep: SweepView | undefined): void {
     this.sweep = sweep;
+    // A new sweep (from the palette too): the field shows its sizes unless the person is typing others.
+    if (sweep && sweep.id !== this.syncedId) {
+      this.syncedId = sweep.id;
+      if (!this.edited) {
+        this.sizesField.value = sweep.sizes.join(', ');
+        this.check();
+      }
+    }
     this.render();
   }
 
@@ -196,6 +209,7 @@ export class SweepCard {
       this.handlers.announce(this.sizesError.textContent ?? '');
       return;
     }
+    this.edited = false;
     this.handlers.onRun(sizes);
     this.handlers.announce(`Sweep requested: ${sizes.join(', ')} hidden units.`);
   }

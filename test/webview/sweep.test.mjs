@@ -125,6 +125,10 @@ suite('Hidden layer size sweep card', () => {
       assert.deepEqual(m, { type: 'runSweep', sizes: [1, 2, 3] });
       await p.post({ type: 'sweep', sweep: sweep(1, { sizes: [1, 2, 3] }) });
       await frames(p.page);
+      // A sweep started elsewhere (the palette) shows its sizes in the field.
+      await p.post({ type: 'sweep', sweep: sweep(0, { id: 2, sizes: [2, 8] }) });
+      await frames(p.page);
+      assert.equal(await field.inputValue(), '2, 8');
       await p.page.locator('#stop-sweep').click();
       await p.waitForSent((x) => x.type === 'stopSweep');
     }));
