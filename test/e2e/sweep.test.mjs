@@ -41,5 +41,27 @@ suite('Hidden layer size sweep from the palette', () => {
     const [painted] = await paintedPixels(panel.frame, 'canvas.sweep-canvas');
     assert.ok(painted > 1000, `the sweep chart painted ${painted} pixels`);
     await wb.screenshot('sweep done');
+
+    // The card's field now shows the sweep's sizes; Run sweep there sweeps flower.csv again.
+    assert.equal(await panel.frame.locator('#sweep-sizes').evaluate((e) => e.value), '1, 2, 3');
+    await panel.frame.locator('#sweep-sizes input').fill('4');
+    await panel.frame.locator('#run-sweep').click();
+    await wb.waitForWebview(/Sweep #\d+ on flower\.csv: the one size/, 60_000);
+    await wb.waitForNotification(/Sweep finished on flower\.csv: 1 of 1 size /, 60_000);
+  });
+
+  test('a CSV\'s Explorer context menu offers the sweep beside Train Shallow Net', async function () {
+    const wb = await e2e.openWorkbench(this);
+    await wb.explorerContextMenu('flower.csv', 'Train Shallow Net').catch((e) => {
+      throw new Error(`flower.csv: ${e.message}`);
+    });
+    await wb.closeQuickInput();
+    const menu = await wb.explorerContextMenu('flower.csv');
+    await wb.screenshot('csv context menu');
+    await wb.page.keyboard.press('Escape');
+    const sweep = menu.indexOf('Sweep Hidden Layer Sizes…');
+    const train = menu.indexOf('Train Shallow Net');
+    assert.ok(sweep >= 0 && train >= 0, JSON.stringify(menu));
+    assert.equal(sweep, train + 1, `just after Train Shallow Net: ${JSON.stringify(menu)}`);
   });
 });
