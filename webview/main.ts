@@ -163,13 +163,14 @@ exportButton.textContent = 'Export charts as PNG';
 exportButton.id = 'export-png';
 exportButton.secondary = true;
 exportButton.setAttribute('aria-label', 'Export the charts shown as one PNG image');
-exportButton.title = 'The cost chart, and the hidden layer and decision boundary when shown, as one PNG; asks where to save it';
+exportButton.title = 'The cost chart, and the hidden layer, decision boundary and sweep when shown, as one PNG; asks where to save it';
 exportButton.addEventListener('click', () => {
   const dataUrl = chartsPng(
     [
       { title: 'Cost per iteration', canvas: chartCanvas },
       { title: 'Hidden layer: saturation and mean g′', canvas: saturation.canvas },
       { title: 'Decision boundary', canvas: boundary.canvas },
+      { title: 'Hidden layer size sweep: accuracy against hidden units', canvas: sweepCard.canvas },
     ],
     theme,
   );

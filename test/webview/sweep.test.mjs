@@ -78,6 +78,25 @@ suite('Hidden layer size sweep card', () => {
       ));
   }
 
+  test('Export charts as PNG includes the sweep chart once it has points', () =>
+    withWebviewPage(async (p) => {
+      await ready(p);
+      const pngHeight = async () => {
+        const before = p.sent.length;
+        await p.page.locator('#export-png').click();
+        const m = await p.waitForSent((x) => x.type === 'exportPng' && p.sent.indexOf(x) >= before);
+        return Buffer.from(m.dataUrl.slice('data:image/png;base64,'.length), 'base64').readUInt32BE(20);
+      };
+      await p.post(state(sweep(0)));
+      await frames(p.page);
+      const without = await pngHeight();
+      await p.post({ type: 'sweep', sweep: sweep(2) });
+      await frames(p.page);
+      const withSweep = await pngHeight();
+      const sweepH = await p.page.locator('canvas.sweep-canvas').evaluate((c) => c.height);
+      assert.ok(withSweep >= without + sweepH, `${withSweep} ≥ ${without} + ${sweepH}`);
+    }));
+
   test('no test split: one line and no test column; a diverged size says so', () =>
     withWebviewPage(async (p) => {
       await ready(p);
