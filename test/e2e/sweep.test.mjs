@@ -28,8 +28,10 @@ suite('Hidden layer size sweep from the palette', () => {
     await wb.page.waitForTimeout(300);
     await wb.page.keyboard.press('Enter');
 
-    const progress = await wb.waitForNotification(/Hidden layer size sweep on flower\.csv/, 30_000);
-    assert.match(progress, /flower\.csv/);
+    // The progress notification says which size is training.
+    const progress = await wb.waitForNotification(/Hidden layer size sweep on flower\.csv.*size [123] of 3: [123] hidden units?…/, 30_000);
+    assert.match(progress, /size [123] of 3/);
+    await wb.screenshot('sweep progress');
     const done = await wb.waitForNotification(/Sweep finished on flower\.csv: 3 of 3 sizes/, 120_000);
     assert.match(done, /Best test accuracy \d+\.\d % with \d hidden units?/);
     const panel = await wb.waitForWebview(/Sweep #\d+ on flower\.csv: all 3 sizes/, 30_000);
