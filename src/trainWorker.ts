@@ -24,7 +24,6 @@ port.on('message', (m: ToWorker) => {
   else if (m.type === 'sweep') runSweep(m, (r) => port.postMessage(r));
 });
 
-
 function run(m: StartRun): void {
   const stop = new Int32Array(m.stop);
   let prepared: PreparedRun;
