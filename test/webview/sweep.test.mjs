@@ -30,7 +30,7 @@ const ready = (p) => p.waitForSent((m) => m.type === 'ready');
 const rows = (page) => page.locator('#sweep-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
 
 suite('Hidden layer size sweep card', () => {
-  for (const theme of ['light', 'dark']) {
+  for (const theme of ['light', 'dark', 'high-contrast']) {
     test(`the chart and the table fill in as each size finishes (${theme})`, () =>
       withWebviewPage(
         async (p) => {
