@@ -11,6 +11,8 @@ import { parseTrainSettings, type GradCheckReport, type RunView, type TrainSetti
 import { labelOf, type Runs, type TrainResult } from './runs';
 import { defaultSettings, saveModelsSetting } from './settings';
 import { chooseSettings } from './trainFlow';
+import { checkedSweepSizes, LESSON_SIZES_TEXT, parseSweepSizes, sweepSizesError } from './sweepSizes';
+import type { Sweeps } from './sweeps';
 
 export interface TrainOptions {
   /** Settings over the defaults; given settings skip the quick picks. */
@@ -33,9 +35,32 @@ function isCsv(uri: vscode.Uri | undefined): uri is vscode.Uri {
   return uri !== undefined && /\.csv$/i.test(uri.path);
 }
 
-export function registerCommands(context: vscode.ExtensionContext, runs: Runs): void {
+export interface SweepOptions {
+  /** The hidden sizes (a list, or text as typed: "1, 2, 3"); given sizes skip the input box. */
+  sizes?: number[] | string;
+  /** Settings over the defaults (the sweep replaces hiddenUnits). */
+  settings?: Partial<TrainSettings>;
+  /** Don't open the panel. */
+  noPanel?: boolean;
+}
+
+/** Asks for the sweep's sizes, checked as they are typed; undefined when dismissed. */
+async function askSweepSizes(fileName: string, value: string): Promise<number[] | undefined> {
+  const text = await vscode.window.showInputBox({
+    title: `Shallow Net: Sweep Hidden Layer Sizes on ${fileName}`,
+    prompt: 'Hidden layer sizes to train, separated by commas (the lesson: 1, 2, 3, 4, 5, 20, 50). Each size trains with your shallowNet.* settings.',
+    value,
+    ignoreFocusOut: true,
+    validateInput: sweepSizesError,
+  });
+  if (text === undefined) return undefined;
+  const r = parseSweepSizes(text);
+  return 'sizes' in r ? r.sizes : undefined;
+}
+
+export function registerCommands(context: vscode.ExtensionContext, runs: Runs, sweeps: Sweeps): void {
   const ext = context.extensionUri;
-  const openPanel = (): Panel => Panel.show(ext, runs);
+  const openPanel = (): Panel => Panel.show(ext, runs, sweeps);
 
   const train = async (csv: vscode.Uri, options?: TrainOptions): Promise<TrainResult | undefined> => {
     const defaults = defaultSettings(csv);
@@ -119,6 +144,30 @@ export function registerCommands(context: vscode.ExtensionContext, runs: Runs): 
     vscode.commands.registerCommand('shallowNet.gradientCheck', async (uri?: vscode.Uri, options?: { settings?: Partial<TrainSettings> }) => {
       const csv = isCsv(uri) ? uri : await pickCsv('Shallow Net: Gradient Check');
       return csv ? gradientCheck(csv, options?.settings) : undefined;
+    }),
+    vscode.commands.registerCommand('shallowNet.sweepHiddenSizes', async (uri?: vscode.Uri, options?: SweepOptions) => {
+      const csv = isCsv(uri) ? uri : await pickCsv('Shallow Net: Sweep Hidden Layer Sizes');
+      if (!csv) return undefined;
+      const fileName = csv.path.split('/').pop() ?? csv.path;
+      let sizes: number[] | undefined;
+      if (options?.sizes === undefined) {
+        sizes = await askSweepSizes(fileName, sweeps.latest ? sweeps.latest.sizes.join(', ') : LESSON_SIZES_TEXT);
+        if (!sizes) return undefined;
+      } else {
+        const given = typeof options.sizes === 'string' ? parseSweepSizes(options.sizes) : { sizes: checkedSweepSizes(options.sizes) };
+        sizes = 'sizes' in given ? given.sizes : undefined;
+        if (!sizes) {
+          void vscode.window.showErrorMessage(`Shallow Net: ${'error' in given ? given.error : 'hidden layer sizes must be distinct whole numbers from 1 to 1000, at most 20 of them.'}`);
+          return undefined;
+        }
+      }
+      const settings = parseTrainSettings({ ...defaultSettings(csv), ...options?.settings });
+      if (!settings) {
+        void vscode.window.showErrorMessage('Shallow Net: those training settings are out of range. Check learning rate and iterations.');
+        return undefined;
+      }
+      if (!options?.noPanel) openPanel();
+      return sweeps.run({ csv, settings, sizes });
     }),
     vscode.commands.registerCommand('shallowNet.stopTraining', () => {
       if (!runs.stop()) void vscode.window.showInformationMessage('Shallow Net is not training.');

@@ -10,29 +10,32 @@ import { registerHovers } from './hover/provider';
 import { Panel, PANEL_VIEW_TYPE } from './panel';
 import { Runs } from './runs';
 import { registerSampleCommand } from './sampleCommand';
+import { Sweeps } from './sweeps';
 
 /** What activate() returns: used by the integration tests to observe and steer. */
 export interface ShallowNetApi {
   runs: Runs;
   problems: CsvDiagnostics;
+  sweeps: Sweeps;
 }
 
 export function activate(context: vscode.ExtensionContext): ShallowNetApi {
   const runs = new Runs(context.extensionPath, context.workspaceState);
   const problems = new CsvDiagnostics(runs.onDidCheckCsv);
-  context.subscriptions.push(runs, problems);
-  registerCommands(context, runs);
+  const sweeps = new Sweeps(context.extensionPath, context.workspaceState);
+  context.subscriptions.push(runs, problems, sweeps);
+  registerCommands(context, runs, sweeps);
   registerModelCommands(context);
   registerSampleCommand(context);
   registerHovers(context);
   context.subscriptions.push(
     vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel) => {
-        Panel.revive(panel, context.extensionUri, runs);
+        Panel.revive(panel, context.extensionUri, runs, sweeps);
       },
     }),
   );
-  return { runs, problems };
+  return { runs, problems, sweeps };
 }
 
 export function deactivate(): void {

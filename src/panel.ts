@@ -9,6 +9,7 @@ import { saveChartsPng } from './chartsPng';
 import { gradCheckCsv } from './gradcheckRun';
 import { parseFromWebview, type FromWebview, type GradCheckReport, type ToWebview } from './protocol';
 import type { Runs } from './runs';
+import type { Sweeps } from './sweeps';
 import { defaultSettings } from './settings';
 
 export const PANEL_VIEW_TYPE = 'shallowNet.panel';
@@ -18,7 +19,7 @@ export class Panel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private ready = false;
 
-  static show(extensionUri: vscode.Uri, runs: Runs, column?: vscode.ViewColumn): Panel {
+  static show(extensionUri: vscode.Uri, runs: Runs, sweeps: Sweeps, column?: vscode.ViewColumn): Panel {
     if (Panel.current) {
       Panel.current.panel.reveal(column ?? Panel.current.panel.viewColumn, true);
       return Panel.current;
@@ -28,14 +29,14 @@ export class Panel implements vscode.Disposable {
       retainContextWhenHidden: true,
       localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist')],
     });
-    Panel.current = new Panel(panel, extensionUri, runs);
+    Panel.current = new Panel(panel, extensionUri, runs, sweeps);
     return Panel.current;
   }
 
-  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, runs: Runs): void {
+  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, runs: Runs, sweeps: Sweeps): void {
     panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist')] };
     Panel.current?.dispose();
-    Panel.current = new Panel(panel, extensionUri, runs);
+    Panel.current = new Panel(panel, extensionUri, runs, sweeps);
   }
 
   static get isOpen(): boolean {
@@ -46,6 +47,7 @@ export class Panel implements vscode.Disposable {
     readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,
     private readonly runs: Runs,
+    private readonly sweeps: Sweeps,
   ) {
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.svg');
     panel.webview.html = panelHtml(panel.webview, extensionUri);
@@ -57,6 +59,7 @@ export class Panel implements vscode.Disposable {
       }),
       runs.onDidChange((c) => this.post({ type: 'run', run: c.run, append: c.append })),
       runs.onDidChangeTraining((training) => this.post({ type: 'training', training })),
+      sweeps.onDidChange((sweep) => this.post({ type: 'sweep', sweep })),
     );
   }
 
@@ -68,7 +71,7 @@ export class Panel implements vscode.Disposable {
     switch (m.type) {
       case 'ready':
         this.ready = true;
-        this.post({ type: 'state', runs: this.runs.list, defaults: this.runs.lastRequest?.settings ?? defaultSettings(), training: this.runs.training });
+        this.post({ type: 'state', runs: this.runs.list, defaults: this.runs.lastRequest?.settings ?? defaultSettings(), training: this.runs.training, ...(this.sweeps.latest ? { sweep: this.sweeps.latest } : {}) });
         return;
       case 'stop':
         this.runs.stop();
@@ -81,6 +84,13 @@ export class Panel implements vscode.Disposable {
         return;
       case 'gradientCheck':
         this.post({ type: 'gradCheck', runId: m.runId, ...(await this.gradientCheck(m.runId)) });
+        return;
+      case 'runSweep':
+        // The latest run's CSV (or the sweep's), else the command asks for one.
+        await vscode.commands.executeCommand('shallowNet.sweepHiddenSizes', this.runs.lastCsv ?? this.sweeps.lastCsv, { sizes: m.sizes });
+        return;
+      case 'stopSweep':
+        this.sweeps.stop();
         return;
       case 'exportPng':
         await saveChartsPng(m.dataUrl, this.runs.lastCsv);

@@ -5,6 +5,7 @@
  * accepts only what `parseFromWebview` lets through.
  */
 import type { ActivationName, InitName, NormalizationKind, OutputKind } from './engine/types';
+import { checkedSweepSizes } from './sweepSizes';
 
 /** The hyper-parameters a person chooses for one run (settings, quick pick or panel). */
 export interface TrainSettings {
@@ -202,6 +203,8 @@ export interface StateMessage {
   runs: RunView[];
   defaults: TrainSettings;
   training: boolean;
+  /** The latest hidden-layer-size sweep, if any. */
+  sweep?: SweepView;
 }
 export interface RunUpdateMessage {
   type: 'run';
@@ -238,7 +241,39 @@ export interface GradCheckMessage {
   result?: GradCheckReport;
   error?: string;
 }
-export type ToWebview = StateMessage | RunUpdateMessage | TrainingMessage | GradCheckMessage;
+/** One size of a hidden-layer-size sweep, as the panel shows it (engine/sweep.ts's SweepResult). */
+export interface SweepPoint {
+  hiddenUnits: number;
+  cost: number;
+  /** Fractions, 0 to 1. */
+  trainAccuracy: number;
+  /** Null without a test split. */
+  testAccuracy: number | null;
+  iterations: number;
+  /** "diverged at iteration i; …" when it did. */
+  diverged: string | null;
+  seconds: number;
+}
+export type SweepStatus = 'preparing' | 'running' | 'finished' | 'stopped' | 'error';
+/** The latest hidden-layer-size sweep: its sizes, and the results of those trained so far. */
+export interface SweepView {
+  id: number;
+  fileName: string;
+  settings: TrainSettings;
+  /** The sizes asked for, in order; results[i] is sizes[i]'s once trained. */
+  sizes: number[];
+  results: SweepPoint[];
+  status: SweepStatus;
+  /** Known once the CSV is read: whether there is a test split (test accuracy). */
+  hasTest?: boolean;
+  error?: string;
+}
+/** The sweep changed (a size finished, it ended): its whole view (a few rows). */
+export interface SweepMessage {
+  type: 'sweep';
+  sweep: SweepView;
+}
+export type ToWebview = StateMessage | RunUpdateMessage | TrainingMessage | GradCheckMessage | SweepMessage;
 
 // ── webview → host ────────────────────────────────────────────────────────────
 export interface ReadyMessage {
@@ -270,7 +305,16 @@ export interface ExportPngMessage {
   type: 'exportPng';
   dataUrl: string;
 }
-export type FromWebview = ReadyMessage | TrainMessage | StopMessage | SaveModelMessage | RevealErrorMessage | GradientCheckMessage | ExportPngMessage;
+/** Sweep these hidden sizes on the latest run's CSV with the default settings. */
+export interface RunSweepMessage {
+  type: 'runSweep';
+  sizes: number[];
+}
+/** Stop the sweep under way. */
+export interface StopSweepMessage {
+  type: 'stopSweep';
+}
+export type FromWebview = ReadyMessage | TrainMessage | StopMessage | SaveModelMessage | RevealErrorMessage | GradientCheckMessage | ExportPngMessage | RunSweepMessage | StopSweepMessage;
 
 export const PNG_DATA_URL_PREFIX = 'data:image/png;base64,';
 /** 20 MB of data URL: far more than the panel's charts at any pixel ratio. */
@@ -365,6 +409,12 @@ export function parseFromWebview(v: unknown): FromWebview | undefined {
       const runId = finite(v.runId, 0, Number.MAX_SAFE_INTEGER, true);
       return runId === undefined ? undefined : { type: v.type, runId };
     }
+    case 'runSweep': {
+      const sizes = checkedSweepSizes(v.sizes);
+      return sizes ? { type: 'runSweep', sizes } : undefined;
+    }
+    case 'stopSweep':
+      return { type: 'stopSweep' };
     case 'exportPng': {
       const dataUrl = parsePngDataUrl(v.dataUrl);
       return dataUrl === undefined ? undefined : { type: 'exportPng', dataUrl };

@@ -2,15 +2,17 @@
  * The training worker thread: decodes and parses the CSV, trains, and streams progress to
  * the host at most every `progressEveryMs` (the host never sees more than ~20 a second,
  * whatever the iteration rate). Stops between iterations when the host sets the flag.
+ * Also runs hidden-layer-size sweeps (sweepJob.ts), one per worker.
  */
 import { parentPort } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import { BoundaryTracker, confusionView } from './boundaryView';
-import { isShallowNetError } from './engine/errors';
+import { errorInfo } from './errorInfo';
 import { serializeModel } from './engine/model';
 import { baselineFor } from './runBaseline';
+import { runSweep } from './sweepJob';
 import { DecimatedHistory, modelOf, prepareRun, snapshot, type PreparedRun } from './pipeline';
-import type { BoundaryView, CostPoint, ErrorInfo, HiddenPoint } from './protocol';
+import type { BoundaryView, CostPoint, HiddenPoint } from './protocol';
 import type { FromWorker, RunOutcome, StartRun, ToWorker } from './workerProtocol';
 
 const port = parentPort;
@@ -19,14 +21,8 @@ const post = (m: FromWorker): void => port.postMessage(m);
 
 port.on('message', (m: ToWorker) => {
   if (m.type === 'start') run(m);
+  else if (m.type === 'sweep') runSweep(m, (r) => port.postMessage(r));
 });
-
-export function errorInfo(e: unknown): ErrorInfo {
-  if (isShallowNetError(e)) {
-    return { message: e.message, code: e.code, file: e.file, row: e.row, column: e.column };
-  }
-  return { message: e instanceof Error ? e.message : String(e) };
-}
 
 function run(m: StartRun): void {
   const stop = new Int32Array(m.stop);

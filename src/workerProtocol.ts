@@ -2,7 +2,7 @@
  * Messages between the extension host and the training worker thread. The worker owns
  * everything slow — decoding, parsing, encoding and training — so the host never blocks.
  */
-import type { BaselineSummary, BoundaryView, ConfusionView, CostPoint, DatasetSummary, ErrorInfo, HiddenPoint, ParamsSnapshot, RunSummary, ScatterView, TrainSettings } from './protocol';
+import type { BaselineSummary, BoundaryView, ConfusionView, CostPoint, DatasetSummary, ErrorInfo, HiddenPoint, ParamsSnapshot, RunSummary, ScatterView, SweepPoint, TrainSettings } from './protocol';
 
 export interface StartRun {
   type: 'start';
@@ -18,7 +18,25 @@ export interface StartRun {
   progressEveryMs: number;
 }
 
-export type ToWorker = StartRun;
+/** Train the CSV once per hidden size (a sweep), with `settings` otherwise. */
+export interface StartSweep {
+  type: 'sweep';
+  csv: Uint8Array;
+  fileName: string;
+  settings: TrainSettings;
+  sizes: number[];
+  /** Int32Array view [0]: set to 1 by the host to stop within the iteration under way. */
+  stop: SharedArrayBuffer;
+}
+
+export type ToWorker = StartRun | StartSweep;
+
+/** What a sweep posts: the data read, each size as it finishes, then done (or failed). */
+export type FromSweepWorker =
+  | { type: 'sweepPrepared'; dataset: DatasetSummary }
+  | { type: 'sweepResult'; result: SweepPoint; index: number }
+  | { type: 'sweepDone'; stopped: boolean }
+  | { type: 'failed'; error: ErrorInfo };
 
 export type RunOutcome = 'finished' | 'stopped' | 'diverged';
 

@@ -1,12 +1,13 @@
 /**
  * The panel's webview: receives the host's messages (src/protocol.ts), keeps the session's runs,
  * and draws them: status banner, cost chart, runs compared, controls, summary and heatmaps.
- * Draws only what it is sent; sends back intents (ready, train, stop, saveModel, gradientCheck, exportPng).
+ * Draws only what it is sent; sends back intents (ready, train, stop, saveModel, gradientCheck, exportPng,
+ * runSweep, stopSweep).
  * Everything renders in one animation frame however many messages arrive in between.
  */
 import './panel.css';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
-import type { FromWebview, RunView, ToWebview, TrainSettings } from '../src/protocol';
+import type { FromWebview, RunView, SweepView, ToWebview, TrainSettings } from '../src/protocol';
 import { BUILT_IN_DEFAULTS } from '../src/settingsDefaults';
 import { Controls, type FormValues, type ValidSettings } from './controls';
 import { CostChart } from './costChart';
@@ -25,6 +26,7 @@ import { SymmetryCompare, symmetryPair } from './symmetry';
 import { RunsList } from './runsList';
 import { StatusView } from './status';
 import { Summary } from './summary';
+import { SweepCard } from './sweepCard';
 import { onThemeChange, readTheme } from './theme';
 
 interface VsCodeApi {
@@ -48,6 +50,9 @@ interface Persisted {
   log: boolean;
   form?: FormValues;
   formDirty: boolean;
+  /** The latest hidden layer size sweep, and the sweep card's sizes field when typed in. */
+  sweep?: SweepView;
+  sweepSizes?: string;
 }
 
 /** Used only until the host's defaults arrive (the same as the extension's settings). */
@@ -70,6 +75,8 @@ const colourSlot = new Map<number, number>();
 let currentId: number | undefined;
 let log = false;
 let formDirty = false;
+let sweep: SweepView | undefined;
+let savedSweepSizes: string | undefined;
 
 function restore(): FormValues | undefined {
   const s = vscode.getState() as Partial<Persisted> | undefined | null;
@@ -83,6 +90,8 @@ function restore(): FormValues | undefined {
   currentId = s.currentId !== undefined && runs.has(s.currentId) ? s.currentId : newestId();
   log = !!s.log;
   formDirty = !!s.formDirty;
+  sweep = s.sweep;
+  savedSweepSizes = s.sweepSizes;
   return s.form;
 }
 
@@ -103,6 +112,8 @@ function persist(): void {
       log,
       form: controls.values(),
       formDirty,
+      ...(sweep ? { sweep } : {}),
+      ...(sweepCard.editedSizes !== undefined ? { sweepSizes: sweepCard.editedSizes } : {}),
     };
     vscode.setState(state);
   }, 300);
@@ -154,7 +165,7 @@ exportButton.textContent = 'Export charts as PNG';
 exportButton.id = 'export-png';
 exportButton.secondary = true;
 exportButton.setAttribute('aria-label', 'Export the charts shown as one PNG image');
-exportButton.title = 'The cost chart, and the hidden layer and decision boundary when shown, as one PNG; asks where to save it';
+exportButton.title = 'The cost chart, and the hidden layer, decision boundary and sweep when shown, as one PNG; asks where to save it';
 exportButton.addEventListener('click', () => {
   const dataUrl = chartsPng(
     [
@@ -162,6 +173,7 @@ exportButton.addEventListener('click', () => {
       { title: 'Hidden layer: saturation and mean g′', canvas: saturation.canvas },
       { title: 'Decision boundary', canvas: boundary.canvas },
       { title: featureSpace.title(), canvas: featureSpace.canvas },
+      { title: 'Hidden layer size sweep: accuracy against hidden units', canvas: sweepCard.canvas },
     ],
     theme,
   );
@@ -214,6 +226,12 @@ const symmetry = new SymmetryCompare(theme, (settings) => {
   vscode.postMessage({ type: 'train', settings });
   status.announce('Training requested: the same network from the small random start, to compare with zero initialisation.');
 });
+const sweepCard = new SweepCard(theme, {
+  onRun: (sizes) => vscode.postMessage({ type: 'runSweep', sizes }),
+  onStop: () => vscode.postMessage({ type: 'stopSweep' }),
+  onEdit: () => persist(),
+  announce: (text) => status.announce(text),
+});
 const gradCheck = new GradCheckView((runId) => vscode.postMessage({ type: 'gradientCheck', runId }));
 
 /** What Train will train on: the latest run's CSV and target (the host trains on that CSV). */
@@ -250,6 +268,7 @@ app.replaceChildren(
     card('controls-card', 'New run', [trainsOn, controls.element]),
     card('runs-card', 'Runs compared', [runsList.element]),
     card('summary-card', 'Summary', [summary.element]),
+    card('sweep-card', 'Hidden layer size sweep', [sweepCard.element]),
     card('gradcheck-card', 'Backpropagation check', [gradCheck.element], [gradCheck.button]),
     card('boundary-card', 'Decision boundary', [boundary.element]),
     card('feature-space-card', 'Hidden feature space', [featureSpace.element]),
@@ -335,6 +354,7 @@ function render(): void {
   featureSpace.show(current);
   confusion.show(current);
   gradCheck.show(current);
+  sweepCard.show(sweep);
   controls.setTraining(training);
   controls.setCanSave(!!current && !!current.params && (current.status === 'finished' || current.status === 'stopped' || current.status === 'diverged'));
   document.body.classList.toggle('is-training', training);
@@ -400,6 +420,8 @@ function onState(msg: Extract<ToWebview, { type: 'state' }>): void {
     autoTicked = drawable;
   }
   if (!formDirty) controls.setValues(formFrom((newest !== undefined ? runs.get(newest)?.settings : undefined) ?? msg.defaults));
+  // The host's sweep, when it has one (a reloaded window may not: keep the webview's own).
+  if (msg.sweep && typeof msg.sweep === 'object') sweep = msg.sweep;
 }
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
@@ -418,6 +440,9 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     case 'gradCheck':
       if (typeof msg.runId === 'number') gradCheck.setResult(msg);
       break;
+    case 'sweep':
+      if (msg.sweep && typeof msg.sweep.id === 'number' && Array.isArray(msg.sweep.sizes) && Array.isArray(msg.sweep.results)) sweep = msg.sweep;
+      break;
     default:
       return;
   }
@@ -434,12 +459,14 @@ onThemeChange(() => {
   unitMaps.setTheme(theme);
   symmetry.setTheme(theme);
   featureSpace.setTheme(theme);
+  sweepCard.applyTheme(theme);
   schedule();
 });
 
 // ── start ─────────────────────────────────────────────────────────────────────
 const savedForm = restore();
 controls.setValues(savedForm ?? formFrom(defaults ?? FALLBACK));
+if (savedSweepSizes !== undefined) sweepCard.restoreSizes(savedSweepSizes);
 logToggle.checked = log;
 chart.setLog(log);
 render();
