@@ -1,4 +1,4 @@
-/* global suite, test, suiteSetup, document, requestAnimationFrame */
+/* global suite, test, suiteSetup, document, requestAnimationFrame, setInterval, clearInterval */
 // The timeline slider, the heatmap cell editor and the boundary's feature pickers, in Chromium
 // under the extension's CSP. The test plays the host: runs are trained with src/pipeline.ts and
 // their snapshots kept with src/snapshots.ts, and every `explore` request the webview sends is
