@@ -117,7 +117,7 @@ export function exploredRun(run: RunView, s: ExploreState, result: ExploreResult
 export function showingText(run: RunView, s: ExploreState): string | undefined {
   const n = editedCount(s);
   const it = integer(shownIteration(run, s));
-  if (s.edited) return `edited parameters (${n} value${n === 1 ? '' : 's'} changed from iteration ${it}'s), not saved`;
+  if (s.edited) return `edited parameters: ${n} value${n === 1 ? '' : 's'} changed from those of iteration ${it} (not saved)`;
   if (s.index !== null) return `the timeline's snapshot at iteration ${it}`;
   return undefined;
 }

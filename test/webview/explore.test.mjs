@@ -212,7 +212,7 @@ suite('Explore: timeline, weight edits, feature pickers', () => {
             assert.match(line, new RegExp(`cost ${expected.train.cost.toPrecision(4).replace(/\.?0+$/, '')} \\(trained`));
             assert.match(line, /Not saved: Save model saves the trained parameters/);
             assert.ok(expected.train.cost > run.summary.cost + 0.3, 'the cost rose');
-            assert.match(await summaryRow(p.page, 'Showing'), /edited parameters \(1 value changed/);
+            assert.match(await summaryRow(p.page, 'Showing'), /edited parameters: 1 value changed from those of iteration 600 \(not saved\)/);
             assert.equal(await summaryRow(p.page, 'Cost'), expected.train.cost.toPrecision(4).replace(/\.?0+$/, ''));
             assert.match(await summaryRow(p.page, 'Test accuracy'), new RegExp(`${(expected.test.accuracy * 100).toFixed(1)} %`));
             const label = await p.page.locator('canvas.boundary-canvas').getAttribute('aria-label');
