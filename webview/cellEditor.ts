@@ -86,6 +86,10 @@ export class CellEditor {
       this.input.setAttribute('aria-invalid', 'true');
       setText(this.error, r.error);
       this.error.classList.remove('hidden');
+      // Keep the message inside the panel: shift it left when it would overflow on the right.
+      this.error.style.left = this.input.style.left;
+      const over = this.error.getBoundingClientRect().right - (document.documentElement.clientWidth - 8);
+      if (over > 0) this.error.style.left = `${parseFloat(this.input.style.left) - over}px`;
       return;
     }
     const apply = this.apply;

@@ -306,7 +306,10 @@ class MatrixCanvas {
       { left, top, width: this.geom.cellW, height: this.geom.cellH },
       label,
       spec.values[r][c],
-      (value) => onEdit({ key, r, c, value }),
+      (value) => {
+        this.readout(`${label} = ${fmtExact(value)} (edited)`);
+        onEdit({ key, r, c, value });
+      },
       (refocus) => {
         if (refocus) this.canvas.focus();
       },

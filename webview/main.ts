@@ -399,6 +399,7 @@ function render(): void {
   summary.show(current, trained && s ? showingText(trained, s) : undefined);
   const live = !trained || trained.status === 'running' || trained.status === 'preparing';
   timeline.show(trained?.snapshots, s?.index ?? null, trained?.settings.iterations ?? 0);
+  chart.setMarker(trained && s && s.index !== null ? shownIteration(trained, s) : null);
   document.querySelector('.timeline-card')?.classList.toggle('hidden', !trained || (!((trained.snapshots?.length ?? 0) >= 2) && !exploreError));
   timelineHint.classList.toggle('hidden', (trained?.snapshots?.length ?? 0) < 2);
   axes.show(trained?.dataset?.featureNames, s?.features ?? [0, 1]);

@@ -132,6 +132,7 @@ suite('Explore: timeline, weight edits, feature pickers', () => {
             await frames(p.page);
             assert.match(await slider.getAttribute('aria-valuetext'), /Iteration 0 of 600, snapshot 1 of \d+/);
             assert.equal(await p.page.locator('.timeline-value').innerText(), '0 of 600');
+            assert.match(await p.page.locator('canvas.cost-canvas').getAttribute('aria-label'), /the timeline shows iteration 0$/);
             assert.notEqual(await pixels(p.page, 'canvas.heatmap >> nth=0'), heatBefore, 'W[1] shows the initial weights');
             assert.notEqual(await pixels(p.page, 'canvas.unit-map >> nth=0'), unitsBefore, 'the unit maps follow');
             assert.equal(await summaryRow(p.page, 'Showing'), "the timeline's snapshot at iteration 0");
@@ -197,6 +198,7 @@ suite('Explore: timeline, weight edits, feature pickers', () => {
             assert.equal(await error.innerText(), 'Enter a number, such as 0.5, -1.2 or 3e-2.');
             assert.equal(await input.getAttribute('aria-invalid'), 'true');
             await p.shot(`explore-edit-invalid-${theme}`);
+            await cardShot(p.page, 'params-card', `explore-params-invalid-${theme}`);
             // A real value: b[2] = 8 makes the plane class 1 nearly everywhere.
             await input.fill('8');
             await input.press('Enter');
@@ -219,6 +221,7 @@ suite('Explore: timeline, weight edits, feature pickers', () => {
             const share1 = Number(/ 1 (\d+) %/.exec(label)?.[1]);
             assert.ok(share1 > 80, `most of the plane says 1 now: ${label}`);
             assert.match(await b2.getAttribute('aria-label'), /1 value edited/);
+            assert.match(await p.page.locator('.params .readout').innerText(), /^b\[2\]\[.+, b\] = 8 \(edited\)$/);
             await p.shot(`explore-edited-${theme}`);
             await cardShot(p.page, 'params-card', `explore-params-edited-${theme}`);
 
