@@ -119,7 +119,11 @@ class MatrixCanvas {
     this.canvas.addEventListener('focus', () => {
       if (!this.cell && this.spec?.values.length) this.select(0, 0, null);
     });
-    this.canvas.addEventListener('blur', () => this.leave());
+    this.canvas.addEventListener('blur', () => {
+      // Focus moving into this heatmap's own cell editor keeps the cell (the editor gives it back).
+      if (this.editor.open) this.tip.hide();
+      else this.leave();
+    });
   }
 
   set(spec: MatrixSpec): void {
@@ -312,6 +316,7 @@ class MatrixCanvas {
       },
       (refocus) => {
         if (refocus) this.canvas.focus();
+        else this.leave();
       },
     );
   }

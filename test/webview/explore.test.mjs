@@ -222,6 +222,7 @@ suite('Explore: timeline, weight edits, feature pickers', () => {
             assert.ok(share1 > 80, `most of the plane says 1 now: ${label}`);
             assert.match(await b2.getAttribute('aria-label'), /1 value edited/);
             assert.match(await p.page.locator('.params .readout').innerText(), /^b\[2\]\[.+, b\] = 8 \(edited\)$/);
+            assert.equal(await p.page.locator('.heatmap-tip.visible').count(), 0, 'no stale tooltip after the edit');
             await p.shot(`explore-edited-${theme}`);
             await cardShot(p.page, 'params-card', `explore-params-edited-${theme}`);
 
