@@ -1,4 +1,4 @@
-/* global suite, test, document */
+/* global suite, test */
 // Exploring a run in the real workbench: after training iris.csv from the Explorer, the panel's
 // timeline scrubs back to iteration 0, the boundary's axes pick two of the four features, and a
 // weight typed into a heatmap cell moves the boundary and the cost — with the explore worker in
