@@ -168,7 +168,7 @@ suite('Explore: timeline, weight edits, feature pickers', () => {
       ));
   }
 
-  for (const theme of ['dark', 'light']) {
+  for (const theme of ['dark', 'light', 'high-contrast']) {
     test(`edit a weight (${theme}): click a cell, type a value, the boundary and cost follow; invalid text is a message; Reset`, () =>
       withWebviewPage(
         async (p) => {
