@@ -7,7 +7,8 @@ import * as vscode from 'vscode';
 import { panelHtml } from './panelHtml';
 import { saveChartsPng } from './chartsPng';
 import { gradCheckCsv } from './gradcheckRun';
-import { parseFromWebview, type FromWebview, type GradCheckReport, type ToWebview } from './protocol';
+import { ExploreService } from './exploreService';
+import { parseFromWebview, type ExploreMessage, type FromWebview, type GradCheckReport, type ToWebview } from './protocol';
 import type { Runs } from './runs';
 import type { Sweeps } from './sweeps';
 import { defaultSettings } from './settings';
@@ -18,6 +19,7 @@ export class Panel implements vscode.Disposable {
   private static current: Panel | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private ready = false;
+  private readonly explorer: ExploreService;
 
   static show(extensionUri: vscode.Uri, runs: Runs, sweeps: Sweeps, column?: vscode.ViewColumn): Panel {
     if (Panel.current) {
@@ -49,6 +51,8 @@ export class Panel implements vscode.Disposable {
     private readonly runs: Runs,
     private readonly sweeps: Sweeps,
   ) {
+    this.explorer = new ExploreService(extensionUri.fsPath);
+    this.disposables.push(this.explorer);
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.svg');
     panel.webview.html = panelHtml(panel.webview, extensionUri);
     this.disposables.push(
@@ -92,6 +96,9 @@ export class Panel implements vscode.Disposable {
       case 'stopSweep':
         this.sweeps.stop();
         return;
+      case 'explore':
+        await this.explore(m);
+        return;
       case 'exportPng':
         await saveChartsPng(m.dataUrl, this.runs.lastCsv);
         return;
@@ -105,6 +112,24 @@ export class Panel implements vscode.Disposable {
         return;
       }
     }
+  }
+
+  /** A run's network at the parameters and plane asked for (timeline, edits, feature picker), off this thread. */
+  private async explore(m: ExploreMessage): Promise<void> {
+    const run = this.runs.list.find((r) => r.id === m.runId);
+    const csv = this.runs.csvFor(m.runId);
+    const reply = (a: { result: NonNullable<Extract<ToWebview, { type: 'explored' }>['result']> } | { error: string }): void =>
+      this.post({ type: 'explored', requestId: m.requestId, runId: m.runId, ...a });
+    if (!run || !csv || !run.dataset || run.dataset.rowsRead === 0) {
+      reply({ error: 'This run has no CSV to evaluate against (a model opened from a file): the heatmaps show the edited values, but the boundary and cost cannot follow.' });
+      return;
+    }
+    const answer = await this.explorer.explore({
+      csv, runId: run.id, settings: run.settings, dataset: run.dataset, params: m.params, features: m.features,
+      ...(m.iteration === undefined ? {} : { iteration: m.iteration }),
+    });
+    // Undefined: a newer request replaced this one; the panel waits for that one's answer.
+    if (answer) reply(answer);
   }
 
   /** A run's CSV with the run's settings at its final parameters (its initial ones if it has none yet). */

@@ -35,6 +35,19 @@ export function configOf(s: TrainSettings, initialParams?: Params): TrainConfig 
   };
 }
 
+/** The run's data set: parsed, encoded, normalised and split as `settings` say (the same for the same seed). */
+export function prepareDataset(csvText: string, fileName: string, settings: TrainSettings): Dataset {
+  checkTestFraction(settings.testFraction);
+  const table = parseCsv(csvText, fileName);
+  return buildDataset(table, {
+    fileName,
+    ...(settings.target === undefined ? {} : { target: settings.target }),
+    normalize: settings.normalization,
+    testFraction: settings.testFraction,
+    seed: settings.seed,
+  });
+}
+
 export function prepareRun(
   csvText: string,
   fileName: string,
@@ -42,16 +55,8 @@ export function prepareRun(
   initial?: { text: string; fileName: string },
 ): PreparedRun {
   checkTrainConfig(configOf(settings));
-  checkTestFraction(settings.testFraction);
   const rng = settings.rng === 'numpy' ? numpyRngForRun(settings.init, settings.seed) : undefined;
-  const table = parseCsv(csvText, fileName);
-  const dataset = buildDataset(table, {
-    fileName,
-    ...(settings.target === undefined ? {} : { target: settings.target }),
-    normalize: settings.normalization,
-    testFraction: settings.testFraction,
-    seed: settings.seed,
-  });
+  const dataset = prepareDataset(csvText, fileName, settings);
   const nx = dataset.X.rows;
   const ny = dataset.Y.rows;
   let initialParams: Params | undefined;

@@ -181,6 +181,33 @@ export interface RunView {
   hiddenPoints?: HiddenPoint[];
   /** Logistic regression on the same split and normalisation (computed by the worker). */
   baseline?: BaselineSummary;
+  /**
+   * The timeline: parameters kept over the run (at most 60, iteration 0 and the final ones
+   * included), sent when the run ends.
+   */
+  snapshots?: ParamsAt[];
+}
+
+/** The parameters before iteration `iteration`'s update (after that many updates). */
+export interface ParamsAt {
+  iteration: number;
+  params: ParamsSnapshot;
+}
+
+/** Cost and accuracy of some parameters on one split. */
+export interface SplitMetrics {
+  cost: number;
+  accuracy: number;
+}
+
+/** The network at given parameters over a given plane, with its cost (the explore service). */
+export interface ExploreResult {
+  /** Absent when the data has a single feature (no plane). */
+  boundary?: BoundaryView;
+  scatter?: ScatterView;
+  train: SplitMetrics;
+  test: SplitMetrics | null;
+  confusion: ConfusionView;
 }
 
 /**
@@ -273,7 +300,15 @@ export interface SweepMessage {
   type: 'sweep';
   sweep: SweepView;
 }
-export type ToWebview = StateMessage | RunUpdateMessage | TrainingMessage | GradCheckMessage | SweepMessage;
+/** The answer to an ExploreMessage (only the latest request is answered; older ones may be dropped). */
+export interface ExploredMessage {
+  type: 'explored';
+  requestId: number;
+  runId: number;
+  result?: ExploreResult;
+  error?: string;
+}
+export type ToWebview = StateMessage | RunUpdateMessage | TrainingMessage | GradCheckMessage | SweepMessage | ExploredMessage;
 
 // ── webview → host ────────────────────────────────────────────────────────────
 export interface ReadyMessage {
@@ -314,7 +349,64 @@ export interface RunSweepMessage {
 export interface StopSweepMessage {
   type: 'stopSweep';
 }
-export type FromWebview = ReadyMessage | TrainMessage | StopMessage | SaveModelMessage | RevealErrorMessage | GradientCheckMessage | ExportPngMessage | RunSweepMessage | StopSweepMessage;
+/**
+ * Evaluate a run's network at these parameters (a timeline snapshot or edited ones) over the
+ * plane of features [x, y] (encoded indices), on the run's data. The latest request wins.
+ */
+export interface ExploreMessage {
+  type: 'explore';
+  requestId: number;
+  runId: number;
+  params: ParamsSnapshot;
+  features: [number, number];
+  /** The timeline's iteration the parameters are of (absent: edited ones). */
+  iteration?: number;
+}
+export type FromWebview =
+  | ReadyMessage
+  | TrainMessage
+  | StopMessage
+  | SaveModelMessage
+  | RevealErrorMessage
+  | GradientCheckMessage
+  | ExportPngMessage
+  | RunSweepMessage
+  | StopSweepMessage
+  | ExploreMessage;
+
+/** At most this many numbers in explored parameters (a 1000-unit net over 1000 features). */
+export const MAX_PARAM_NUMBERS = 2_000_000;
+/** |value| above this is no parameter a person means (and would overflow the forward pass). */
+export const MAX_PARAM_ABS = 1e6;
+
+function matrixOf(v: unknown, rows: number | undefined, cols: number | undefined): number[][] | undefined {
+  if (!Array.isArray(v) || v.length === 0 || (rows !== undefined && v.length !== rows)) return undefined;
+  const out: number[][] = [];
+  for (const row of v) {
+    if (!Array.isArray(row) || row.length === 0 || (cols !== undefined && row.length !== cols)) return undefined;
+    if (out.length && row.length !== out[0].length) return undefined;
+    for (const x of row) if (typeof x !== 'number' || !Number.isFinite(x) || Math.abs(x) > MAX_PARAM_ABS) return undefined;
+    out.push(row as number[]);
+  }
+  return out;
+}
+
+/** W1 (n_h × n_x), b1 (n_h × 1), W2 (n_y × n_h), b2 (n_y × 1) of finite numbers; undefined otherwise. */
+export function parseParamsSnapshot(v: unknown): ParamsSnapshot | undefined {
+  if (!isRecord(v)) return undefined;
+  const W1 = matrixOf(v.W1, undefined, undefined);
+  if (!W1) return undefined;
+  const nh = W1.length;
+  const nx = W1[0].length;
+  if (nh * nx > MAX_PARAM_NUMBERS) return undefined;
+  const W2 = matrixOf(v.W2, undefined, nh);
+  if (!W2) return undefined;
+  const ny = W2.length;
+  if (nh * nx + nh + ny * nh + ny > MAX_PARAM_NUMBERS) return undefined;
+  const b1 = matrixOf(v.b1, nh, 1);
+  const b2 = matrixOf(v.b2, ny, 1);
+  return b1 && b2 ? { W1, b1, W2, b2 } : undefined;
+}
 
 export const PNG_DATA_URL_PREFIX = 'data:image/png;base64,';
 /** 20 MB of data URL: far more than the panel's charts at any pixel ratio. */
@@ -415,6 +507,21 @@ export function parseFromWebview(v: unknown): FromWebview | undefined {
     }
     case 'stopSweep':
       return { type: 'stopSweep' };
+    case 'explore': {
+      const requestId = finite(v.requestId, 0, Number.MAX_SAFE_INTEGER, true);
+      const runId = finite(v.runId, 0, Number.MAX_SAFE_INTEGER, true);
+      const params = parseParamsSnapshot(v.params);
+      const f = v.features;
+      if (requestId === undefined || runId === undefined || !params || !Array.isArray(f) || f.length !== 2) return undefined;
+      // A single feature has no plane: [0, 1] is accepted and ignored.
+      const top = Math.max(1, params.W1[0].length - 1);
+      const fx = finite(f[0], 0, top, true);
+      const fy = finite(f[1], 0, top, true);
+      if (fx === undefined || fy === undefined || fx === fy) return undefined;
+      const iteration = v.iteration === undefined ? undefined : finite(v.iteration, 0, Number.MAX_SAFE_INTEGER, true);
+      if (v.iteration !== undefined && iteration === undefined) return undefined;
+      return { type: 'explore', requestId, runId, params, features: [fx, fy], ...(iteration === undefined ? {} : { iteration }) };
+    }
     case 'exportPng': {
       const dataUrl = parsePngDataUrl(v.dataUrl);
       return dataUrl === undefined ? undefined : { type: 'exportPng', dataUrl };

@@ -11,6 +11,14 @@ const KEY = 'shallowNet.runs.v1';
 /** How many runs are kept, and how many cost points each keeps (the chart needs no more). */
 export const KEPT_RUNS = 12;
 const KEPT_POINTS = 1500;
+/** A run's timeline is kept across reloads when it is small (a few hundred kB at most). */
+const KEPT_SNAPSHOT_NUMBERS = 20_000;
+
+function snapshotNumbers(view: RunView): number {
+  let n = 0;
+  for (const s of view.snapshots ?? []) for (const m of [s.params.W1, s.params.b1, s.params.W2, s.params.b2]) n += m.length * (m[0]?.length ?? 0);
+  return n;
+}
 
 export interface StoredRun {
   view: RunView;
@@ -29,10 +37,11 @@ function thin(points: CostPoint[], limit: number): CostPoint[] {
 }
 
 export function storeRuns(memento: vscode.Memento, runs: StoredRun[]): Thenable<void> {
-  const kept = runs.slice(-KEPT_RUNS).map((r) => ({
-    ...r,
-    view: { ...r.view, points: thin(r.view.points, KEPT_POINTS), testPoints: thin(r.view.testPoints, KEPT_POINTS) },
-  }));
+  const kept = runs.slice(-KEPT_RUNS).map((r) => {
+    const view: RunView = { ...r.view, points: thin(r.view.points, KEPT_POINTS), testPoints: thin(r.view.testPoints, KEPT_POINTS) };
+    if (snapshotNumbers(view) > KEPT_SNAPSHOT_NUMBERS) delete view.snapshots;
+    return { ...r, view };
+  });
   return memento.update(KEY, kept);
 }
 

@@ -224,6 +224,7 @@ export class Runs implements vscode.Disposable {
     view.summary = end.summary;
     if (end.message) view.message = end.message;
     if (end.confusion) view.confusion = end.confusion;
+    if (end.snapshots && end.snapshots.length) view.snapshots = end.snapshots;
     this.models.set(view.id, { csv: req.csv, json: end.modelJson });
     let modelUri: vscode.Uri | undefined;
     if (end.outcome !== 'diverged' && req.save !== false && end.summary.iterations > 0) {

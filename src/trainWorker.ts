@@ -11,6 +11,7 @@ import { errorInfo } from './errorInfo';
 import { serializeModel } from './engine/model';
 import { baselineFor } from './runBaseline';
 import { runSweep } from './sweepJob';
+import { paramCount, SnapshotKeeper } from './snapshots';
 import { DecimatedHistory, modelOf, prepareRun, snapshot, type PreparedRun } from './pipeline';
 import type { BoundaryView, CostPoint, HiddenPoint } from './protocol';
 import type { FromWorker, RunOutcome, StartRun, ToWorker } from './workerProtocol';
@@ -49,6 +50,8 @@ function run(m: StartRun): void {
   // Test cost is sampled: about 400 evaluations over a run, and at its end.
   const testEvery = Math.max(1, Math.floor(total / 400));
   const history = new DecimatedHistory();
+  // The timeline: up to 60 snapshots of the parameters, iteration 0 and the final ones included.
+  const keeper = new SnapshotKeeper(total, paramCount(trainer.params));
   let pending: CostPoint[] = [];
   let pendingTest: CostPoint[] = [];
   let pendingHidden: HiddenPoint[] = [];
@@ -88,6 +91,7 @@ function run(m: StartRun): void {
       }
       // Saturation only on the iterations the decimated history keeps (nothing extra on the others).
       trainer.watchHidden = history.wants(done);
+      if (keeper.wants(done)) keeper.keep(done, trainer.params);
       const r = trainer.step();
       if (r.diverged) {
         outcome = 'diverged';
@@ -132,8 +136,13 @@ function run(m: StartRun): void {
     seconds,
     date: new Date().toISOString(),
   });
+  // A diverged run's last parameters are not finite (JSON would turn them into nulls): its timeline ends before.
+  const p = trainer.params;
+  const finite = [p.W1, p.b1, p.W2, p.b2].every((m) => m.data.every(Number.isFinite));
+  const snapshots = finite ? keeper.finish(done, p) : keeper.kept;
   post({
     type: 'done',
+    snapshots,
     outcome,
     summary,
     ...(message === undefined ? {} : { message }),

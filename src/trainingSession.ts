@@ -5,7 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { BaselineSummary, BoundaryView, ConfusionView, CostPoint, DatasetSummary, ErrorInfo, HiddenPoint, ParamsSnapshot, RunSummary, ScatterView, TrainSettings } from './protocol';
+import type { BaselineSummary, BoundaryView, ConfusionView, CostPoint, DatasetSummary, ErrorInfo, HiddenPoint, ParamsAt, ParamsSnapshot, RunSummary, ScatterView, TrainSettings } from './protocol';
 import type { FromWorker, RunOutcome, StartRun } from './workerProtocol';
 
 export type SessionEvent =
@@ -14,7 +14,7 @@ export type SessionEvent =
   | { kind: 'progress'; iteration: number; points: CostPoint[]; testPoints: CostPoint[]; params: ParamsSnapshot; boundary?: BoundaryView; hiddenPoints?: HiddenPoint[] };
 
 export type SessionEnd =
-  | { kind: 'done'; outcome: RunOutcome; summary: RunSummary; message?: string; modelJson: string; params: ParamsSnapshot; confusion?: ConfusionView }
+  | { kind: 'done'; outcome: RunOutcome; summary: RunSummary; message?: string; modelJson: string; params: ParamsSnapshot; confusion?: ConfusionView; snapshots?: ParamsAt[] }
   | { kind: 'failed'; error: ErrorInfo };
 
 export interface SessionInput {
@@ -61,7 +61,7 @@ export class TrainingSession implements vscode.Disposable {
             });
             break;
           case 'done':
-            end({ kind: 'done', outcome: m.outcome, summary: m.summary, modelJson: m.modelJson, params: m.params, ...(m.message === undefined ? {} : { message: m.message }), ...(m.confusion ? { confusion: m.confusion } : {}) });
+            end({ kind: 'done', outcome: m.outcome, summary: m.summary, modelJson: m.modelJson, params: m.params, ...(m.snapshots ? { snapshots: m.snapshots } : {}), ...(m.message === undefined ? {} : { message: m.message }), ...(m.confusion ? { confusion: m.confusion } : {}) });
             break;
           case 'failed':
             end({ kind: 'failed', error: m.error });

@@ -2,7 +2,7 @@
  * Messages between the extension host and the training worker thread. The worker owns
  * everything slow — decoding, parsing, encoding and training — so the host never blocks.
  */
-import type { BaselineSummary, BoundaryView, ConfusionView, CostPoint, DatasetSummary, ErrorInfo, HiddenPoint, ParamsSnapshot, RunSummary, ScatterView, SweepPoint, TrainSettings } from './protocol';
+import type { BaselineSummary, BoundaryView, ConfusionView, CostPoint, DatasetSummary, ErrorInfo, HiddenPoint, ParamsAt, ParamsSnapshot, RunSummary, ScatterView, SweepPoint, TrainSettings } from './protocol';
 
 export interface StartRun {
   type: 'start';
@@ -44,5 +44,5 @@ export type FromWorker =
   | { type: 'prepared'; dataset: DatasetSummary; scatter?: ScatterView }
   | { type: 'baseline'; baseline: BaselineSummary }
   | { type: 'progress'; iteration: number; points: CostPoint[]; testPoints: CostPoint[]; params: ParamsSnapshot; boundary?: BoundaryView; hiddenPoints?: HiddenPoint[] }
-  | { type: 'done'; outcome: RunOutcome; summary: RunSummary; message?: string; modelJson: string; params: ParamsSnapshot; confusion?: ConfusionView }
+  | { type: 'done'; outcome: RunOutcome; summary: RunSummary; message?: string; modelJson: string; params: ParamsSnapshot; confusion?: ConfusionView; snapshots?: ParamsAt[] }
   | { type: 'failed'; error: ErrorInfo };

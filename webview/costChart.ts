@@ -89,6 +89,9 @@ export class CostChart {
   private series: CostSeries[] = [];
   private log = false;
   private frame = 0;
+  /** The timeline's iteration, marked by a vertical line (null: none). */
+  private marker: number | null = null;
+  private markerColour = '';
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
@@ -135,6 +138,12 @@ export class CostChart {
         },
         onResize: () => this.schedule(),
       },
+      plugins: [
+        {
+          id: 'timelineMarker',
+          afterDatasetsDraw: (chart) => this.drawMarker(chart),
+        },
+      ],
     });
     this.applyTheme(theme);
   }
@@ -142,6 +151,39 @@ export class CostChart {
   setSeries(series: CostSeries[]): void {
     this.series = series;
     this.schedule();
+  }
+
+  /** Marks the timeline's iteration on the chart (null: no mark, the latest parameters shown). */
+  setMarker(iteration: number | null): void {
+    if (this.marker === iteration) return;
+    this.marker = iteration;
+    this.schedule();
+  }
+
+  private drawMarker(chart: Chart): void {
+    const it = this.marker;
+    const area = chart.chartArea;
+    const x = chart.scales.x;
+    if (it === null || !area || !x) return;
+    const px = x.getPixelForValue(it);
+    if (!Number.isFinite(px) || px < area.left - 1 || px > area.right + 1) return;
+    const ctx = chart.ctx;
+    ctx.save();
+    ctx.strokeStyle = this.markerColour;
+    ctx.fillStyle = this.markerColour;
+    ctx.lineWidth = 1.5;
+    ctx.setLineDash([4, 3]);
+    ctx.beginPath();
+    ctx.moveTo(Math.round(px) + 0.5, area.top);
+    ctx.lineTo(Math.round(px) + 0.5, area.bottom);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.textBaseline = 'top';
+    const label = `iteration ${it}`;
+    const w = ctx.measureText(label).width;
+    ctx.textAlign = px + 4 + w > area.right ? 'right' : 'left';
+    ctx.fillText(label, ctx.textAlign === 'right' ? px - 4 : px + 4, area.top + 2);
+    ctx.restore();
   }
 
   setLog(log: boolean): void {
@@ -157,6 +199,7 @@ export class CostChart {
   }
 
   applyTheme(t: Theme): void {
+    this.markerColour = t.focus;
     Chart.defaults.font.family = t.fontFamily;
     Chart.defaults.font.size = Math.max(10, t.fontSize - 1);
     Chart.defaults.color = t.foreground;
@@ -220,7 +263,7 @@ export class CostChart {
     }
     this.chart.data.datasets = datasets;
     this.chart.update('none');
-    this.canvas.setAttribute('aria-label', describe(this.series, this.log));
+    this.canvas.setAttribute('aria-label', describe(this.series, this.log) + (this.marker === null ? '' : `; the timeline shows iteration ${this.marker}`));
     this.canvas.dataset.datasets = String(datasets.length);
     const empty = datasets.every((d) => d.data.length === 0);
     this.canvas.parentElement?.classList.toggle('no-data', empty);

@@ -5,6 +5,7 @@
  * Hovering a cell (or moving a keyboard cursor with the arrow keys) shows its exact value and
  * its (row, column) in the read-out line and a tooltip.
  */
+import { CellEditor } from './cellEditor';
 import { fmt, fmtExact, h, setChildren, setText } from './dom';
 import { divergingColor, type Theme } from './theme';
 import type { DatasetSummary, ParamsSnapshot } from '../src/protocol';
@@ -17,6 +18,20 @@ export interface MatrixSpec {
   colLabels: string[];
   /** "hidden units × features" */
   meaning: string;
+  /** Which parameter this is (cells can be edited when the heatmaps say so). */
+  key?: ParamKey;
+  /** Cells edited away from the trained values, as "r,c". */
+  edited?: ReadonlySet<string>;
+}
+
+export type ParamKey = keyof ParamsSnapshot;
+
+/** A cell typed in: which parameter, where, the new value. */
+export interface CellEdit {
+  key: ParamKey;
+  r: number;
+  c: number;
+  value: number;
 }
 
 export interface LayerSpec {
@@ -82,6 +97,9 @@ class MatrixCanvas {
   private cell: { r: number; c: number } | null = null;
   private geom = { left: 0, top: 0, cellW: 1, cellH: 1, w: 0, h: 0 };
   private last: { theme: Theme; maxAbs: number; layout: Layout; cellW: number; withRowLabels: boolean } | null = null;
+  private readonly editor: CellEditor;
+  /** Set when cells may be edited (a run that is not training). */
+  onEdit: ((e: CellEdit) => void) | null = null;
 
   constructor(
     private readonly readout: (text: string) => void,
@@ -90,13 +108,22 @@ class MatrixCanvas {
     this.canvas = h('canvas', { class: 'heatmap', attrs: { role: 'img', tabindex: 0 } });
     this.caption = h('figcaption', { class: 'matrix-caption' });
     this.figure = h('figure', { class: 'matrix' }, [this.caption, this.canvas]);
+    this.editor = new CellEditor(this.figure);
+    this.canvas.addEventListener('click', (e) => {
+      const at = this.cellAt(e);
+      if (at) this.edit(at.r, at.c);
+    });
     this.canvas.addEventListener('mousemove', (e) => this.hover(e));
     this.canvas.addEventListener('mouseleave', () => this.leave());
     this.canvas.addEventListener('keydown', (e) => this.key(e));
     this.canvas.addEventListener('focus', () => {
       if (!this.cell && this.spec?.values.length) this.select(0, 0, null);
     });
-    this.canvas.addEventListener('blur', () => this.leave());
+    this.canvas.addEventListener('blur', () => {
+      // Focus moving into this heatmap's own cell editor keeps the cell (the editor gives it back).
+      if (this.editor.open) this.tip.hide();
+      else this.leave();
+    });
   }
 
   set(spec: MatrixSpec): void {
@@ -235,6 +262,19 @@ class MatrixCanvas {
       }
     }
 
+    // Edited cells: a dashed outline in the text colour.
+    if (spec.edited?.size) {
+      ctx.save();
+      ctx.strokeStyle = theme.foreground;
+      ctx.lineWidth = 1.5;
+      ctx.setLineDash([3, 2]);
+      for (const rc of spec.edited) {
+        const [r, cc] = rc.split(',').map(Number);
+        if (r < rows && cc < cols) ctx.strokeRect(gx + cc * cellW + 1.5, gy + r * layout.cellH + 1.5, Math.max(1, cellW - 3), Math.max(1, layout.cellH - 3));
+      }
+      ctx.restore();
+    }
+
     // The cell under the pointer or the keyboard cursor.
     if (this.cell) {
       ctx.strokeStyle = theme.focus;
@@ -248,7 +288,36 @@ class MatrixCanvas {
     c.setAttribute(
       'aria-label',
       `${spec.name}: ${rows} × ${cols} ${spec.meaning ? `matrix (${spec.meaning})` : 'column vector'}, values from ${fmt(min)} to ${fmt(max)}. ` +
-        'Use the arrow keys to read single values.',
+        'Use the arrow keys to read single values' +
+        (this.onEdit && spec.key ? ', Enter to edit one.' : '.') +
+        (spec.edited?.size ? ` ${spec.edited.size} value${spec.edited.size === 1 ? '' : 's'} edited.` : ''),
+    );
+    c.classList.toggle('editable', !!this.onEdit && !!spec.key);
+  }
+
+  /** Opens the inline editor over cell (r, c), when this heatmap can be edited. */
+  edit(r: number, c: number): void {
+    const spec = this.spec;
+    const onEdit = this.onEdit;
+    const key = spec?.key;
+    if (!spec || !onEdit || !key || r >= spec.values.length || c >= this.cols) return;
+    this.select(r, c, null);
+    this.tip.hide();
+    const label = `${spec.name}[${spec.rowLabels[r] ?? r + 1}, ${spec.colLabels[c] ?? c + 1}]`;
+    const top = this.canvas.offsetTop + this.geom.top + r * this.geom.cellH;
+    const left = this.canvas.offsetLeft + this.geom.left + c * this.geom.cellW;
+    this.editor.show(
+      { left, top, width: this.geom.cellW, height: this.geom.cellH },
+      label,
+      spec.values[r][c],
+      (value) => {
+        this.readout(`${label} = ${fmtExact(value)} (edited)`);
+        onEdit({ key, r, c, value });
+      },
+      (refocus) => {
+        if (refocus) this.canvas.focus();
+        else this.leave();
+      },
     );
   }
 
@@ -305,6 +374,10 @@ class MatrixCanvas {
     const rows = spec.values.length;
     const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
     if (e.key === 'Escape') return this.leave();
+    if ((e.key === 'Enter' || e.key === 'F2') && this.onEdit && spec.key) {
+      e.preventDefault();
+      return this.edit(cur.r, cur.c);
+    }
     const m = moves[e.key];
     if (!m) return;
     e.preventDefault();
@@ -344,6 +417,12 @@ export class LayerHeatmaps {
   resetCursor(): void {
     this.w.resetCursor();
     this.b.resetCursor();
+  }
+
+  /** Lets cells be edited (null: read only). */
+  setEditable(onEdit: ((e: CellEdit) => void) | null): void {
+    this.w.onEdit = onEdit;
+    this.b.onEdit = onEdit;
   }
 
   set(spec: LayerSpec): void {
@@ -411,7 +490,7 @@ export class LayerHeatmaps {
   }
 }
 
-const READOUT_HINT = 'Hover a cell (or focus a heatmap and use the arrow keys) to read its value.';
+const READOUT_HINT = 'Hover a cell (or focus a heatmap and use the arrow keys) to read its value; once a run has ended, click a cell (or press Enter) to try another value.';
 
 /** The parameter section: layer 1 and layer 2, the read-out line and the shared tooltip. */
 export class ParamsHeatmaps {
@@ -425,6 +504,7 @@ export class ParamsHeatmaps {
   private frame = 0;
   private theme: Theme;
   private hasSpec = false;
+  private onEdit: ((e: CellEdit) => void) | null = null;
   /** The run and the matrices' shapes the read-out belongs to ("1:4x2,4x1,1x4,1x1"). */
   private shownKey = '';
 
@@ -440,6 +520,15 @@ export class ParamsHeatmaps {
     this.element = h('div', { class: 'params' }, [this.empty, this.body]);
     document.body.append(this.tip.el);
     new ResizeObserver(() => this.schedule()).observe(this.element);
+  }
+
+  /** Lets the cells be edited (click, or Enter on a focused cell); null: read only. */
+  setEditable(onEdit: ((e: CellEdit) => void) | null): void {
+    if (onEdit === this.onEdit) return;
+    this.onEdit = onEdit;
+    this.layer1.setEditable(onEdit);
+    this.layer2.setEditable(onEdit);
+    this.schedule();
   }
 
   /** `runId`: the run the layers are of; another run, or other shapes, clear the read-out. */
@@ -479,7 +568,7 @@ export class ParamsHeatmaps {
 }
 
 /** The lesson's labels for W[1], b[1], W[2], b[2] of a run. */
-export function layersFor(p: ParamsSnapshot, d: DatasetSummary | undefined): [LayerSpec, LayerSpec] {
+export function layersFor(p: ParamsSnapshot, d: DatasetSummary | undefined, edited?: Partial<Record<ParamKey, ReadonlySet<string>>>): [LayerSpec, LayerSpec] {
   const nh = p.W1.length;
   const nx = p.W1[0]?.length ?? 0;
   const ny = p.W2.length;
@@ -499,12 +588,12 @@ export function layersFor(p: ParamsSnapshot, d: DatasetSummary | undefined): [La
   }
   return [
     {
-      w: { name: 'W[1]', values: p.W1, rowLabels: hidden, colLabels: features, meaning: 'hidden units × features' },
-      b: { name: 'b[1]', values: p.b1, rowLabels: hidden, colLabels: ['b'], meaning: '' },
+      w: { key: 'W1', ...(edited?.W1 ? { edited: edited.W1 } : {}), name: 'W[1]', values: p.W1, rowLabels: hidden, colLabels: features, meaning: 'hidden units × features' },
+      b: { key: 'b1', ...(edited?.b1 ? { edited: edited.b1 } : {}), name: 'b[1]', values: p.b1, rowLabels: hidden, colLabels: ['b'], meaning: '' },
     },
     {
-      w: { name: 'W[2]', values: p.W2, rowLabels: outputs, colLabels: hidden, meaning: outMeaning },
-      b: { name: 'b[2]', values: p.b2, rowLabels: outputs, colLabels: ['b'], meaning: '' },
+      w: { key: 'W2', ...(edited?.W2 ? { edited: edited.W2 } : {}), name: 'W[2]', values: p.W2, rowLabels: outputs, colLabels: hidden, meaning: outMeaning },
+      b: { key: 'b2', ...(edited?.b2 ? { edited: edited.b2 } : {}), name: 'b[2]', values: p.b2, rowLabels: outputs, colLabels: ['b'], meaning: '' },
     },
   ];
 }

@@ -7,12 +7,15 @@
  */
 import './panel.css';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
-import type { FromWebview, RunView, SweepView, ToWebview, TrainSettings } from '../src/protocol';
+import type { ExploreResult, FromWebview, RunView, SweepView, ToWebview, TrainSettings } from '../src/protocol';
+import { AxesPicker } from './axesPicker';
+import { applyEdit, EditedLine, exploredRun, freshState, isPlain, shownIteration, shownParams as exploredParams, showingText, type ExploreState } from './explore';
+import { Timeline } from './timeline';
 import { BUILT_IN_DEFAULTS } from '../src/settingsDefaults';
 import { Controls, type FormValues, type ValidSettings } from './controls';
 import { CostChart } from './costChart';
 import { h, setText } from './dom';
-import { layersFor, ParamsHeatmaps } from './heatmap';
+import { layersFor, ParamsHeatmaps, type CellEdit } from './heatmap';
 import { CollapsedLayer } from './collapsed';
 import { SaturationChart, type SaturationSeries } from './saturationChart';
 import { BoundaryPlot } from './boundary';
@@ -234,6 +237,105 @@ const sweepCard = new SweepCard(theme, {
 });
 const gradCheck = new GradCheckView((runId) => vscode.postMessage({ type: 'gradientCheck', runId }));
 
+// ── exploring the shown run: timeline, edited weights, the boundary's axes ────────
+/** The shown run's explore state (a fresh one for another run). */
+let explore: ExploreState | undefined;
+/** The host's latest answer for the shown run, and whether it failed (with why). */
+let explored: ExploreResult | undefined;
+let exploreError: string | undefined;
+let requestSeq = 0;
+/** The request under way (one at a time: the next goes when its answer comes), and whether the state moved since. */
+let inFlight: { id: number; at: number } | undefined;
+let exploreDirty = false;
+/** What the last request asked about (a new training snapshot or state asks again). */
+let sent: { params: unknown; features: [number, number] } | undefined;
+
+function exploreFor(run: RunView | undefined): ExploreState | undefined {
+  if (!run) return undefined;
+  if (explore?.runId !== run.id) {
+    explore = freshState(run);
+    explored = undefined;
+    exploreError = undefined;
+    inFlight = undefined;
+    exploreDirty = false;
+    sent = undefined;
+  }
+  return explore;
+}
+
+/** Asks the host for the network at the explored parameters (when something is explored). */
+function requestExplore(): void {
+  const run = currentId !== undefined ? runs.get(currentId) : undefined;
+  const s = exploreFor(run);
+  if (!run || !s) return;
+  if (isPlain(run, s)) {
+    explored = undefined;
+    exploreError = undefined;
+    exploreDirty = false;
+    return;
+  }
+  // One at a time; a request unanswered for 10 s no longer holds the next one back.
+  if (inFlight && performance.now() - inFlight.at < 10_000) {
+    exploreDirty = true;
+    return;
+  }
+  const params = exploredParams(run, s);
+  if (!params) return;
+  exploreDirty = false;
+  sent = { params, features: s.features };
+  const id = ++requestSeq;
+  inFlight = { id, at: performance.now() };
+  vscode.postMessage({
+    type: 'explore', requestId: id, runId: run.id, params, features: s.features,
+    ...(s.edited ? {} : { iteration: shownIteration(run, s) }),
+  });
+}
+
+function onExplored(msg: Extract<ToWebview, { type: 'explored' }>): void {
+  if (!inFlight || msg.requestId !== inFlight.id) return;
+  inFlight = undefined;
+  if (explore?.runId === msg.runId) {
+    explored = msg.result;
+    exploreError = msg.result ? undefined : (msg.error ?? 'The network could not be evaluated.');
+    if (exploreError) status.announce(exploreError);
+  }
+  if (exploreDirty) requestExplore();
+}
+
+function setExplore(next: ExploreState): void {
+  explore = next;
+  requestExplore();
+  schedule();
+}
+
+const timeline = new Timeline((index) => {
+  const run = currentId !== undefined ? runs.get(currentId) : undefined;
+  const s = exploreFor(run);
+  if (!run || !s) return;
+  // Edits belong to the parameters they were made on: moving the timeline leaves them.
+  setExplore({ ...s, index, edited: null, cells: {} });
+});
+const axes = new AxesPicker((features) => {
+  const s = exploreFor(currentId !== undefined ? runs.get(currentId) : undefined);
+  if (s) setExplore({ ...s, features });
+});
+const editedLine = new EditedLine(() => {
+  const s = explore;
+  if (!s) return;
+  setExplore({ ...s, edited: null, cells: {} });
+  status.announce('Parameters reset to the trained values.');
+});
+const exploreStatus = h('p', { class: 'explore-status hidden', attrs: { role: 'status', 'aria-live': 'polite' } });
+const editStatus = h('p', { class: 'explore-status hidden', attrs: { 'aria-hidden': 'true' } });
+const timelineHint = h('p', { class: 'hint timeline-hint', text: 'Drag the slider (or focus it and use the arrow keys) to see the heatmaps, the boundary and the hidden units at a kept iteration.' });
+function onCellEdit(e: CellEdit): void {
+  const run = currentId !== undefined ? runs.get(currentId) : undefined;
+  const s = exploreFor(run);
+  if (!run || !s) return;
+  setExplore(applyEdit(run, s, e.key, e.r, e.c, e.value));
+  status.announce(`${e.key.replace(/(\d)/, '[$1]')} set to ${e.value}: the boundary and cost follow.`);
+}
+
 /** What Train will train on: the latest run's CSV and target (the host trains on that CSV). */
 const trainsOn = h('p', { class: 'trains-on', attrs: { id: 'trains-on' } });
 controls.element.querySelector('#train')?.setAttribute('aria-describedby', 'trains-on');
@@ -270,12 +372,13 @@ app.replaceChildren(
     card('summary-card', 'Summary', [summary.element]),
     card('sweep-card', 'Hidden layer size sweep', [sweepCard.element]),
     card('gradcheck-card', 'Backpropagation check', [gradCheck.element], [gradCheck.button]),
-    card('boundary-card', 'Decision boundary', [boundary.element]),
+    card('timeline-card', 'Timeline', [timeline.element, timelineHint, exploreStatus]),
+    card('boundary-card', 'Decision boundary', [axes.element, boundary.element]),
     card('feature-space-card', 'Hidden feature space', [featureSpace.element]),
     card('units-card', 'Hidden units', [unitMaps.element]),
     card('symmetry-card', 'Symmetry: zeros beside the small random start', [symmetry.element]),
     card('confusion-card', 'Confusion matrix', [confusion.element]),
-    card('params-card', 'Parameters', [heatmaps.element]),
+    card('params-card', 'Parameters', [editedLine.element, editStatus, heatmaps.element]),
     card('collapsed-card', 'Collapsed to logistic regression', [collapsed.element]),
   ]),
 );
@@ -315,11 +418,34 @@ function schedule(): void {
 function render(): void {
   frame = 0;
   const list = [...runs.values()].sort((a, b) => a.id - b.id);
-  const current = currentId !== undefined ? runs.get(currentId) : undefined;
+  const trained = currentId !== undefined ? runs.get(currentId) : undefined;
+  // The run as explored: a timeline snapshot, edited parameters, other axes (else as trained).
+  const s = exploreFor(trained);
+  const current = trained && s ? exploredRun(trained, s, explored, !!exploreError) : trained;
   assignColours();
-  status.show(current, training);
+  status.show(trained, training);
   runsList.update(list, checked, currentId, colourOf, dashedOf);
-  summary.show(current);
+  summary.show(current, trained && s ? showingText(trained, s) : undefined);
+  const live = !trained || trained.status === 'running' || trained.status === 'preparing';
+  timeline.show(trained?.snapshots, s?.index ?? null, trained?.settings.iterations ?? 0);
+  chart.setMarker(trained && s && s.index !== null ? shownIteration(trained, s) : null);
+  document.querySelector('.timeline-card')?.classList.toggle('hidden', !trained || (!((trained.snapshots?.length ?? 0) >= 2) && !exploreError));
+  timelineHint.classList.toggle('hidden', (trained?.snapshots?.length ?? 0) < 2);
+  axes.show(trained?.dataset?.featureNames, s?.features ?? [0, 1]);
+  const pending = !!inFlight || exploreDirty;
+  editedLine.show(trained, s, explored, pending);
+  const statusText = exploreError ?? (pending && trained && s && !isPlain(trained, s) ? 'Evaluating the network at these parameters…' : '');
+  for (const el of [exploreStatus, editStatus]) {
+    setText(el, statusText);
+    el.classList.toggle('hidden', !statusText);
+    el.classList.toggle('is-error', !!exploreError);
+  }
+  heatmaps.setEditable(live || !trained?.params ? null : onCellEdit);
+  // Live training on other axes, or the run's end: ask again for the parameters now shown.
+  if (trained && s && !isPlain(trained, s)) {
+    const p = exploredParams(trained, s);
+    if (p && (!sent || sent.params !== p || sent.features[0] !== s.features[0] || sent.features[1] !== s.features[1])) requestExplore();
+  }
   setText(trainsOn, trainsOnText());
   chart.setSeries(
     list
@@ -330,7 +456,7 @@ function render(): void {
   if (params !== shownParams || currentId !== shownParamsRun) {
     shownParams = params;
     shownParamsRun = currentId;
-    heatmaps.set(params ? layersFor(params, current?.dataset) : null, currentId);
+    heatmaps.set(params ? layersFor(params, current?.dataset, s?.cells) : null, currentId);
   }
   // The hidden layer's saturation beside the cost; a linear run's collapsed single layer.
   const hiddenOf = (r: RunView): SaturationSeries => ({
@@ -442,6 +568,9 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       break;
     case 'sweep':
       if (msg.sweep && typeof msg.sweep.id === 'number' && Array.isArray(msg.sweep.sizes) && Array.isArray(msg.sweep.results)) sweep = msg.sweep;
+      break;
+    case 'explored':
+      if (typeof msg.requestId === 'number') onExplored(msg);
       break;
     default:
       return;

@@ -38,7 +38,8 @@ export class Summary {
     this.element = h('div', { class: 'summary' }, [this.empty, this.list]);
   }
 
-  show(run: RunView | undefined): void {
+  /** `showing`: what of the run is shown when not its trained latest parameters (timeline, edits). */
+  show(run: RunView | undefined, showing?: string): void {
     this.empty.classList.toggle('hidden', !!run);
     this.list.classList.toggle('hidden', !run);
     if (!run) return setChildren(this.list, []);
@@ -46,6 +47,7 @@ export class Summary {
     const s = run.settings;
     const rows: [string, string][] = [];
     rows.push(['Run', runName(run)]);
+    if (showing) rows.push(['Showing', showing]);
     rows.push(['Data set', d?.fileName ?? run.fileName]);
     // A model opened with "Open Model…" carries no rows or split (its file records neither).
     const fromModel = !!d && d.rowsRead === 0 && d.trainCount === 0;

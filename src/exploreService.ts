@@ -1,0 +1,137 @@
+/**
+ * The host side of exploring a run: a long-lived worker thread (dist/exploreWorker.js) that
+ * evaluates a run's network at given parameters on the run's data, so the extension host
+ * never does the heavy work. One request at a time; while one runs, a newer request replaces
+ * the one waiting (the panel shows only the latest). Errors come back as a message, never thrown.
+ */
+import { Worker } from 'node:worker_threads';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ExploreJob, FromExploreWorker } from './exploreProtocol';
+import type { DatasetSummary, ExploreResult, ParamsSnapshot, TrainSettings } from './protocol';
+
+export interface ExploreRequest {
+  csv: vscode.Uri;
+  runId: number;
+  settings: TrainSettings;
+  dataset: DatasetSummary;
+  params: ParamsSnapshot;
+  features: [number, number];
+  iteration?: number;
+}
+
+export type ExploreAnswer = { result: ExploreResult } | { error: string };
+
+interface Waiting {
+  request: ExploreRequest;
+  resolve: (a: ExploreAnswer | undefined) => void;
+}
+
+export class ExploreService implements vscode.Disposable {
+  private worker: Worker | undefined;
+  private busy = false;
+  private waiting: Waiting | undefined;
+  private nextId = 1;
+  private current: { resolve: (a: ExploreAnswer) => void } | undefined;
+
+  constructor(private readonly extensionPath: string) {}
+
+  /**
+   * The network at `params` on the run's data; undefined when a newer request replaced this
+   * one before it started.
+   */
+  explore(request: ExploreRequest): Promise<ExploreAnswer | undefined> {
+    return new Promise((resolve) => {
+      this.waiting?.resolve(undefined);
+      this.waiting = { request, resolve };
+      void this.pump();
+    });
+  }
+
+  private async pump(): Promise<void> {
+    if (this.busy || !this.waiting) return;
+    const { request, resolve } = this.waiting;
+    this.waiting = undefined;
+    this.busy = true;
+    try {
+      resolve(await this.run(request));
+    } finally {
+      this.busy = false;
+      void this.pump();
+    }
+  }
+
+  private async run(r: ExploreRequest): Promise<ExploreAnswer> {
+    const fileName = r.csv.path.split('/').pop() ?? r.csv.path;
+    let stat: vscode.FileStat;
+    try {
+      stat = await vscode.workspace.fs.stat(r.csv);
+    } catch {
+      return { error: `${fileName} is no longer where this run read it (deleted, moved or renamed): the timeline, edits and feature picker need the run's data.` };
+    }
+    const job: ExploreJob = {
+      type: 'explore',
+      id: this.nextId++,
+      key: `${r.runId}|${r.csv.toString()}|${stat.mtime}|${stat.size}`,
+      fileName,
+      settings: r.settings,
+      expected: r.dataset,
+      params: r.params,
+      features: r.features,
+      ...(r.iteration === undefined ? {} : { iteration: r.iteration }),
+    };
+    const first = await this.send(job);
+    if (first !== 'needCsv') return first;
+    let csv: Uint8Array;
+    try {
+      csv = await vscode.workspace.fs.readFile(r.csv);
+    } catch (e) {
+      return { error: `Could not read ${fileName}: ${e instanceof Error ? e.message : String(e)}` };
+    }
+    const second = await this.send({ ...job, id: this.nextId++, csv });
+    return second === 'needCsv' ? { error: `Could not prepare ${fileName} again.` } : second;
+  }
+
+  private send(job: ExploreJob): Promise<ExploreAnswer | 'needCsv'> {
+    return new Promise((resolve) => {
+      const worker = this.ensureWorker();
+      this.current = { resolve: (a) => resolve(a) };
+      const onNeed = (m: FromExploreWorker): void => {
+        if (m.id !== job.id) return;
+        worker.off('message', onNeed);
+        this.current = undefined;
+        if (m.type === 'needCsv') resolve('needCsv');
+        else if (m.type === 'explored') resolve({ result: m.result });
+        else resolve({ error: m.message });
+      };
+      worker.on('message', onNeed);
+      worker.postMessage(job);
+    });
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(path.join(this.extensionPath, 'dist', 'exploreWorker.js'));
+    const lost = (why: string): void => {
+      if (this.worker !== worker) return;
+      this.worker = undefined;
+      const c = this.current;
+      this.current = undefined;
+      c?.resolve({ error: `The explore worker stopped (${why}); try again.` });
+    };
+    worker.on('error', (e) => lost(e.message));
+    worker.on('exit', (code) => lost(`exit code ${code}`));
+    // The worker must not keep the extension host alive on its own.
+    worker.unref();
+    this.worker = worker;
+    return worker;
+  }
+
+  dispose(): void {
+    this.waiting?.resolve(undefined);
+    this.waiting = undefined;
+    const w = this.worker;
+    this.worker = undefined;
+    void w?.terminate();
+  }
+}

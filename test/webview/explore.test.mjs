@@ -1,0 +1,317 @@
+/* global suite, test, suiteSetup, document, requestAnimationFrame, setInterval, clearInterval */
+// The timeline slider, the heatmap cell editor and the boundary's feature pickers, in Chromium
+// under the extension's CSP. The test plays the host: runs are trained with src/pipeline.ts and
+// their snapshots kept with src/snapshots.ts, and every `explore` request the webview sends is
+// answered with src/explore.ts on the same data, as the explore worker would.
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as esbuild from 'esbuild';
+import { repoRoot, withWebviewPage } from './harness.mjs';
+
+const SETTINGS = {
+  hiddenUnits: 4,
+  activation: 'tanh',
+  leakyAlpha: 0.01,
+  learningRate: 1.2,
+  iterations: 600,
+  batchSize: 0,
+  init: 'small',
+  seed: 2,
+  normalization: 'standard',
+  testFraction: 0.2,
+};
+
+let engine;
+suiteSetup(async () => {
+  const contents = `
+    export { prepareRun, snapshot } from './src/pipeline';
+    export { BoundaryTracker, confusionView } from './src/boundaryView';
+    export { ExploreData } from './src/explore';
+    export { SnapshotKeeper, paramCount } from './src/snapshots';
+  `;
+  const out = await esbuild.build({ stdin: { contents, resolveDir: repoRoot, loader: 'ts' }, bundle: true, format: 'esm', write: false, platform: 'neutral' });
+  engine = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
+});
+
+/** A finished run as the host has it, with its timeline, and the data to answer explore requests. */
+function trainedRun(id, file, over = {}) {
+  const settings = { ...SETTINGS, ...over };
+  const text = readFileSync(join(repoRoot, 'test', 'fixtures', file), 'utf8');
+  const prepared = engine.prepareRun(text, file, settings);
+  const keeper = new engine.SnapshotKeeper(settings.iterations, engine.paramCount(prepared.trainer.params));
+  const points = [];
+  for (let i = 0; i < settings.iterations; i++) {
+    if (keeper.wants(i)) keeper.keep(i, prepared.trainer.params);
+    const r = prepared.trainer.step();
+    points.push([i, r.cost, r.accuracy]);
+  }
+  const snapshots = keeper.finish(settings.iterations, prepared.trainer.params);
+  const tracker = engine.BoundaryTracker.for(prepared.dataset, prepared.arch);
+  const test = prepared.trainer.testMetrics();
+  const run = {
+    id,
+    label: `${file} · tanh · 4 units`,
+    fileName: file,
+    settings,
+    status: 'finished',
+    dataset: prepared.summary,
+    points,
+    testPoints: [],
+    iteration: settings.iterations,
+    params: engine.snapshot(prepared.trainer.params),
+    summary: { iterations: settings.iterations, cost: prepared.trainer.trainCost(), trainAccuracy: prepared.trainer.trainAccuracy(), testAccuracy: test?.accuracy ?? null, testCost: test?.cost ?? null, seconds: 0.3 },
+    boundary: tracker.boundary(prepared.trainer.params, settings.iterations),
+    scatter: tracker.scatter(),
+    confusion: engine.confusionView(prepared.dataset, prepared.arch, prepared.trainer.params),
+    snapshots,
+  };
+  return { run, data: new engine.ExploreData(prepared.dataset, settings) };
+}
+
+const frames = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+/** Plays the explore worker: answers every explore request the webview sends (from `from` on). */
+function serveExplore(p, data, log = []) {
+  let seen = p.sent.length;
+  const timer = setInterval(async () => {
+    while (seen < p.sent.length) {
+      const m = p.sent[seen++];
+      if (m.type !== 'explore') continue;
+      log.push(m);
+      const result = data.evaluate(m.params, m.features, m.iteration ?? 0);
+      await p.post({ type: 'explored', requestId: m.requestId, runId: m.runId, result }).catch(() => {});
+    }
+  }, 20);
+  return { log, stop: () => clearInterval(timer) };
+}
+
+async function open(p, runs) {
+  await p.waitForSent((m) => m.type === 'ready');
+  await p.post({ type: 'state', runs, defaults: SETTINGS, training: false });
+  await frames(p.page);
+  await frames(p.page);
+}
+
+const pixels = (page, sel) => page.locator(sel).evaluate((c) => c.toDataURL());
+const summaryRow = (page, name) =>
+  page.evaluate((n) => {
+    const dt = [...document.querySelectorAll('.summary-list dt')].find((d) => d.textContent === n);
+    return dt?.nextElementSibling?.textContent ?? null;
+  }, name);
+
+async function cardShot(page, cls, name) {
+  const dir = join(repoRoot, 'test-results', 'webview');
+  await page.locator(`.${cls}`).screenshot({ path: join(dir, `${name}.png`) });
+}
+
+suite('Explore: timeline, weight edits, feature pickers', () => {
+  for (const theme of ['dark', 'light']) {
+    test(`timeline (${theme}): the slider scrubs back through the snapshots; heatmaps, boundary, units and summary follow; Latest goes back`, () =>
+      withWebviewPage(
+        async (p) => {
+          const { run, data } = trainedRun(1, 'flower.csv');
+          const host = serveExplore(p, data);
+          try {
+            await open(p, [run]);
+            const slider = p.page.locator('#timeline-slider');
+            assert.equal(await p.page.locator('.timeline-card').isVisible(), true);
+            assert.equal(await slider.getAttribute('max'), String(run.snapshots.length - 1));
+            assert.match(await slider.getAttribute('aria-valuetext'), /Iteration 600 of 600, the latest parameters/);
+            assert.equal(await p.page.locator('#timeline-latest').evaluate((b) => b.disabled), true);
+            const heatBefore = await pixels(p.page, 'canvas.heatmap >> nth=0');
+            const unitsBefore = await pixels(p.page, 'canvas.unit-map >> nth=0');
+
+            // Keyboard: Home goes to iteration 0, the initial parameters.
+            await slider.focus();
+            await p.page.keyboard.press('Home');
+            const req = await p.waitForSent((m) => m.type === 'explore' && m.iteration === 0);
+            assert.deepEqual(req.params, run.snapshots[0].params, 'the snapshot of iteration 0 is asked about');
+            assert.deepEqual(req.features, [0, 1]);
+            await p.page.waitForFunction(() => /iteration 0 over/.test(document.querySelector('canvas.boundary-canvas')?.getAttribute('aria-label') ?? ''));
+            await frames(p.page);
+            assert.match(await slider.getAttribute('aria-valuetext'), /Iteration 0 of 600, snapshot 1 of \d+/);
+            assert.equal(await p.page.locator('.timeline-value').innerText(), '0 of 600');
+            assert.match(await p.page.locator('canvas.cost-canvas').getAttribute('aria-label'), /the timeline shows iteration 0$/);
+            assert.notEqual(await pixels(p.page, 'canvas.heatmap >> nth=0'), heatBefore, 'W[1] shows the initial weights');
+            assert.notEqual(await pixels(p.page, 'canvas.unit-map >> nth=0'), unitsBefore, 'the unit maps follow');
+            assert.equal(await summaryRow(p.page, 'Showing'), "the timeline's snapshot at iteration 0");
+            assert.equal(await summaryRow(p.page, 'Iterations'), '0 of 600');
+            const initialCost = data.evaluate(run.snapshots[0].params, [0, 1]).train.cost;
+            assert.ok(Math.abs(initialCost - Math.log(2)) < 0.01, 'the initial cost is about ln 2');
+            assert.equal(await summaryRow(p.page, 'Cost'), initialCost.toPrecision(4).replace(/\.?0+$/, ''));
+            // Arrow keys step through the snapshots.
+            await p.page.keyboard.press('ArrowRight');
+            await p.waitForSent((m) => m.type === 'explore' && m.iteration === run.snapshots[1].iteration);
+            await p.page.keyboard.press('ArrowRight');
+            await p.page.keyboard.press('ArrowRight');
+            const third = run.snapshots[3].iteration;
+            await p.page.waitForFunction((it) => new RegExp(`iteration ${it} over`).test(document.querySelector('canvas.boundary-canvas')?.getAttribute('aria-label') ?? ''), third);
+            await frames(p.page);
+            await p.shot(`explore-timeline-${theme}`);
+            await cardShot(p.page, 'timeline-card', `explore-timeline-card-${theme}`);
+
+            // Latest: back to the trained run's own views, no request needed.
+            const before = host.log.length;
+            await p.page.locator('#timeline-latest').click();
+            await frames(p.page);
+            await frames(p.page);
+            assert.match(await p.page.locator('canvas.boundary-canvas').getAttribute('aria-label'), /iteration 600 over/);
+            assert.equal(await summaryRow(p.page, 'Showing'), null);
+            assert.equal(await pixels(p.page, 'canvas.heatmap >> nth=0'), heatBefore);
+            assert.equal(host.log.length, before, 'the latest parameters need no request');
+          } finally {
+            host.stop();
+          }
+        },
+        { theme, viewport: { width: 1100, height: 1500 } },
+      ));
+  }
+
+  for (const theme of ['dark', 'light', 'high-contrast']) {
+    test(`edit a weight (${theme}): click a cell, type a value, the boundary and cost follow; invalid text is a message; Reset`, () =>
+      withWebviewPage(
+        async (p) => {
+          const { run, data } = trainedRun(1, 'flower.csv');
+          const host = serveExplore(p, data);
+          try {
+            await open(p, [run]);
+            const b2 = p.page.locator('canvas.heatmap >> nth=3');
+            // Escape cancels: Enter on the keyboard-focused cell opens the editor, Escape closes it.
+            await b2.focus();
+            await p.page.keyboard.press('Enter');
+            const input = p.page.locator('input.cell-editor:visible');
+            assert.equal(await input.count(), 1);
+            assert.match(await input.getAttribute('aria-label'), /New value of b\[2\]\[.+, b\]; Enter applies, Escape cancels/);
+            assert.equal(await input.inputValue(), String(Number(run.params.b2[0][0].toPrecision(6))));
+            await p.page.keyboard.press('Escape');
+            assert.equal(await p.page.locator('input.cell-editor:visible').count(), 0);
+            assert.equal(await b2.evaluate((c) => c === document.activeElement), true, 'the focus is back on the heatmap');
+            assert.equal(p.sent.filter((m) => m.type === 'explore').length, 0, 'nothing was applied');
+
+            // Click the cell, type nonsense: a clear message, the editor stays open.
+            const box = await b2.boundingBox();
+            await p.page.mouse.click(box.x + box.width / 2, box.y + box.height - 8);
+            await input.fill('abc');
+            await input.press('Enter');
+            const error = p.page.locator('.cell-error:visible');
+            assert.equal(await error.innerText(), 'Enter a number, such as 0.5, -1.2 or 3e-2.');
+            assert.equal(await input.getAttribute('aria-invalid'), 'true');
+            await p.shot(`explore-edit-invalid-${theme}`);
+            await cardShot(p.page, 'params-card', `explore-params-invalid-${theme}`);
+            // A real value: b[2] = 8 makes the plane class 1 nearly everywhere.
+            await input.fill('8');
+            await input.press('Enter');
+            const req = await p.waitForSent((m) => m.type === 'explore');
+            assert.deepEqual(req.params.b2, [[8]]);
+            assert.deepEqual(req.params.W1, run.params.W1, 'only b[2] changed');
+            assert.equal(req.iteration, undefined, 'edited parameters are of no iteration');
+            const expected = data.evaluate(req.params, [0, 1]);
+            await p.page.waitForFunction(() => /Edited/.test(document.querySelector('.edited-line')?.textContent ?? '') && /cost/.test(document.querySelector('.edited-text')?.textContent ?? ''));
+            await frames(p.page);
+            const line = await p.page.locator('.edited-line').innerText();
+            assert.match(line, /1 value changed from the trained parameters \(iteration 600\)/);
+            assert.match(line, new RegExp(`cost ${expected.train.cost.toPrecision(4).replace(/\.?0+$/, '')} \\(trained`));
+            assert.match(line, /Not saved: Save model saves the trained parameters/);
+            assert.ok(expected.train.cost > run.summary.cost + 0.3, 'the cost rose');
+            assert.match(await summaryRow(p.page, 'Showing'), /edited parameters: 1 value changed from those of iteration 600 \(not saved\)/);
+            assert.equal(await summaryRow(p.page, 'Cost'), expected.train.cost.toPrecision(4).replace(/\.?0+$/, ''));
+            assert.match(await summaryRow(p.page, 'Test accuracy'), new RegExp(`${(expected.test.accuracy * 100).toFixed(1)} %`));
+            const label = await p.page.locator('canvas.boundary-canvas').getAttribute('aria-label');
+            const share1 = Number(/ 1 (\d+) %/.exec(label)?.[1]);
+            assert.ok(share1 > 80, `most of the plane says 1 now: ${label}`);
+            assert.match(await b2.getAttribute('aria-label'), /1 value edited/);
+            assert.match(await p.page.locator('.params .readout').innerText(), /^b\[2\]\[.+, b\] = 8 \(edited\)$/);
+            assert.equal(await p.page.locator('.heatmap-tip.visible').count(), 0, 'no stale tooltip after the edit');
+            await p.shot(`explore-edited-${theme}`);
+            await cardShot(p.page, 'params-card', `explore-params-edited-${theme}`);
+
+            // Reset: the trained values and the run's own boundary again.
+            await p.page.locator('#reset-edits').click();
+            await frames(p.page);
+            await frames(p.page);
+            assert.equal(await p.page.locator('.edited-line').isVisible(), false);
+            assert.match(await p.page.locator('canvas.boundary-canvas').getAttribute('aria-label'), /iteration 600 over/);
+            assert.equal(await summaryRow(p.page, 'Cost'), run.summary.cost.toPrecision(4).replace(/\.?0+$/, ''));
+          } finally {
+            host.stop();
+          }
+        },
+        { theme, viewport: { width: 1100, height: 1500 } },
+      ));
+  }
+
+  test('a run still training cannot be edited; an error from the host is shown, not thrown', () =>
+    withWebviewPage(
+      async (p) => {
+        const { run } = trainedRun(1, 'flower.csv', { iterations: 50 });
+        await open(p, [{ ...run, status: 'running', summary: undefined, snapshots: undefined }]);
+        await p.page.locator('canvas.heatmap >> nth=3').focus();
+        await p.page.keyboard.press('Enter');
+        assert.equal(await p.page.locator('input.cell-editor:visible').count(), 0, 'no editor while training');
+        assert.equal(await p.page.locator('.timeline-card').isVisible(), false, 'no timeline before the run ends');
+        // The run ends; its CSV was deleted: the explore answer is an error message.
+        await p.post({ type: 'run', run, append: false });
+        await frames(p.page);
+        await p.page.locator('#timeline-slider').focus();
+        await p.page.keyboard.press('Home');
+        const req = await p.waitForSent((m) => m.type === 'explore');
+        await p.post({ type: 'explored', requestId: req.requestId, runId: 1, error: 'flower.csv is no longer where this run read it (deleted, moved or renamed).' });
+        await frames(p.page);
+        const status = p.page.locator('.timeline-card .explore-status');
+        assert.match(await status.innerText(), /flower\.csv is no longer where this run read it/);
+        assert.equal(await p.page.locator('.boundary-card').isVisible(), false, 'no boundary that would not match the parameters shown');
+      },
+      { theme: 'dark', viewport: { width: 1100, height: 1400 } },
+    ));
+
+  for (const theme of ['dark', 'light']) {
+    test(`feature pickers (${theme}): iris's four features, pick two for the axes; the boundary, scatter and unit maps follow`, () =>
+      withWebviewPage(
+        async (p) => {
+          const { run, data } = trainedRun(1, 'iris.csv', { target: 'species' });
+          const host = serveExplore(p, data);
+          try {
+            await open(p, [run]);
+            const picker = p.page.locator('.axes-picker');
+            assert.equal(await picker.isVisible(), true);
+            assert.equal(await p.page.locator('.x-axis-label').innerText(), 'sepal_length');
+            const unitsBefore = await pixels(p.page, 'canvas.unit-map >> nth=0');
+            await p.page.locator('#boundary-x').click();
+            await p.page.locator('#boundary-x li[role="option"]', { hasText: 'petal_length' }).click();
+            const req = await p.waitForSent((m) => m.type === 'explore');
+            assert.deepEqual(req.features, [2, 1]);
+            assert.deepEqual(req.params, run.params, 'the trained parameters on another plane');
+            await p.page.waitForFunction(() => document.querySelector('.x-axis-label')?.textContent === 'petal_length');
+            // The same feature on both axes swaps them.
+            await p.page.locator('#boundary-y').click();
+            await p.page.locator('#boundary-y li[role="option"]', { hasText: 'petal_length' }).click();
+            const swap = await p.waitForSent((m) => m.type === 'explore' && m.features[1] === 2);
+            assert.deepEqual(swap.features, [1, 2]);
+            await p.page.waitForFunction(() => document.querySelector('.y-axis-label')?.textContent === 'petal_length');
+            await p.page.locator('#boundary-x').click();
+            await p.page.locator('#boundary-x li[role="option"]', { hasText: 'petal_width' }).click();
+            await p.page.waitForFunction(() => document.querySelector('.x-axis-label')?.textContent === 'petal_width');
+            await frames(p.page);
+            assert.match(await p.page.locator('.boundary-note').innerText(), /The other 2 features are held at their training mean/);
+            assert.match(await p.page.locator('canvas.boundary-canvas').getAttribute('aria-label'), /over petal_width \(.+\) and petal_length/);
+            assert.notEqual(await pixels(p.page, 'canvas.unit-map >> nth=0'), unitsBefore, 'the unit maps follow the plane');
+            assert.equal(await summaryRow(p.page, 'Showing'), null, 'the trained parameters: only the plane changed');
+            await p.shot(`explore-axes-${theme}`);
+            await cardShot(p.page, 'boundary-card', `explore-axes-card-${theme}`);
+            assert.equal(await p.page.locator('.axes-picker').count(), 1);
+          } finally {
+            host.stop();
+          }
+        },
+        { theme, viewport: { width: 1100, height: 1500 } },
+      ));
+  }
+
+  test('two features: no pickers', () =>
+    withWebviewPage(async (p) => {
+      const { run } = trainedRun(1, 'flower.csv', { iterations: 20 });
+      await open(p, [run]);
+      assert.equal(await p.page.locator('.axes-picker').isVisible(), false);
+    }));
+});
