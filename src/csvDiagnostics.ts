@@ -2,8 +2,8 @@
  * CSV errors in the Problems view: when a run fails on its CSV (a value that is not a number, a
  * ragged row, a one-class target, …) the error appears as a problem on that file, at the row
  * and, where the engine names one, on the column's value; clicking it opens the CSV there.
- * The problem goes when the file is edited, deleted, or trained on again (a new run reads it
- * afresh and reports what it finds).
+ * The problem goes when the file is edited (in an editor or on disk), renamed, deleted, or
+ * trained on again (a new run reads it afresh and reports what it finds).
  */
 import * as vscode from 'vscode';
 import { locateField } from './csvLocate';
@@ -46,14 +46,25 @@ export function errorRange(text: string, error: ErrorInfo): vscode.Range {
 export class CsvDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('shallowNet');
   private readonly subscriptions: vscode.Disposable[];
+  /** The latest check of each CSV: an older one that finishes later must not win. */
+  private readonly latest = new Map<string, number>();
+  private checks = 0;
 
   constructor(checks: vscode.Event<CsvCheck>) {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*', true, false, false);
+    const forget = (uri: vscode.Uri): void => {
+      if (this.collection.has(uri)) this.collection.delete(uri);
+    };
     this.subscriptions = [
       checks((c) => void this.update(c)),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length > 0 && this.collection.has(e.document.uri)) this.collection.delete(e.document.uri);
+        if (e.contentChanges.length > 0) forget(e.document.uri);
       }),
-      vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((f) => this.collection.delete(f))),
+      watcher,
+      watcher.onDidChange(forget),
+      watcher.onDidDelete(forget),
+      vscode.workspace.onDidDeleteFiles((e) => e.files.forEach(forget)),
+      vscode.workspace.onDidRenameFiles((e) => e.files.forEach((f) => forget(f.oldUri))),
     ];
   }
 
@@ -63,9 +74,13 @@ export class CsvDiagnostics implements vscode.Disposable {
   }
 
   private async update({ csv, error }: CsvCheck): Promise<void> {
-    // An error in another file (a model given as the initial parameters) is not the CSV's.
+    const key = csv.toString();
+    const check = ++this.checks;
+    this.latest.set(key, check);
+    // Only the CSV's own errors: not one in another file (a model given as the initial
+    // parameters), nor one that names no file (a worker that crashed).
     const fileName = csv.path.split('/').pop() ?? '';
-    if (!error || (error.file !== undefined && error.file !== fileName)) {
+    if (!error || error.file !== fileName) {
       this.collection.delete(csv);
       return;
     }
@@ -75,6 +90,7 @@ export class CsvDiagnostics implements vscode.Disposable {
     } catch {
       // Unreadable: the problem goes on the first line.
     }
+    if (this.latest.get(key) !== check) return; // a newer run has spoken since
     const problem = new vscode.Diagnostic(errorRange(text, error), error.message, vscode.DiagnosticSeverity.Error);
     problem.source = 'Shallow Net';
     if (error.code) problem.code = error.code;

@@ -103,7 +103,7 @@ export class Panel implements vscode.Disposable {
         await saveChartsPng(m.dataUrl, this.runs.lastCsv);
         return;
       case 'train': {
-        const csv = this.runs.lastCsv;
+        const csv = m.csvOfRun !== undefined ? this.runs.csvFor(m.csvOfRun) : this.runs.lastCsv;
         if (!csv) {
           void vscode.commands.executeCommand('shallowNet.trainOnCsv', { settings: m.settings });
           return;

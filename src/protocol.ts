@@ -317,6 +317,8 @@ export interface ReadyMessage {
 export interface TrainMessage {
   type: 'train';
   settings: TrainSettings;
+  /** Train on this run's CSV (the symmetry card's twin); absent: the latest run's CSV. */
+  csvOfRun?: number;
 }
 export interface StopMessage {
   type: 'stop';
@@ -493,7 +495,10 @@ export function parseFromWebview(v: unknown): FromWebview | undefined {
       return { type: 'stop' };
     case 'train': {
       const settings = parseTrainSettings(v.settings);
-      return settings ? { type: 'train', settings } : undefined;
+      if (!settings) return undefined;
+      if (v.csvOfRun === undefined) return { type: 'train', settings };
+      const csvOfRun = finite(v.csvOfRun, 0, Number.MAX_SAFE_INTEGER, true);
+      return csvOfRun === undefined ? undefined : { type: 'train', settings, csvOfRun };
     }
     case 'saveModel':
     case 'revealError':

@@ -155,12 +155,16 @@ export class Runs implements vscode.Disposable {
     let init: { text: string; fileName: string } | undefined;
     try {
       csvBytes = await vscode.workspace.fs.readFile(req.csv);
-      if (req.initialParams) {
-        const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(req.initialParams));
-        init = { text, fileName: req.initialParams.path.split('/').pop() ?? 'initial parameters' };
-      }
     } catch (e) {
       return this.fail(view, { message: `Could not read ${fileName}: ${e instanceof Error ? e.message : String(e)}`, file: fileName });
+    }
+    if (req.initialParams) {
+      const initName = req.initialParams.path.split('/').pop() ?? 'initial parameters';
+      try {
+        init = { text: new TextDecoder().decode(await vscode.workspace.fs.readFile(req.initialParams)), fileName: initName };
+      } catch (e) {
+        return this.fail(view, { message: `Could not read ${initName}: ${e instanceof Error ? e.message : String(e)}`, file: initName });
+      }
     }
 
     const session = new TrainingSession(this.extensionPath);

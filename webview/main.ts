@@ -225,8 +225,8 @@ const boundary = new BoundaryPlot(theme);
 const unitMaps = new UnitMaps(theme);
 const featureSpace = new FeatureSpace(theme);
 const confusion = new ConfusionTables();
-const symmetry = new SymmetryCompare(theme, (settings) => {
-  vscode.postMessage({ type: 'train', settings });
+const symmetry = new SymmetryCompare(theme, (settings, runId) => {
+  vscode.postMessage({ type: 'train', settings, csvOfRun: runId });
   status.announce('Training requested: the same network from the small random start, to compare with zero initialisation.');
 });
 const sweepCard = new SweepCard(theme, {
@@ -474,7 +474,8 @@ function render(): void {
   document.querySelector('.confusion-card')?.classList.toggle('hidden', !current?.confusion);
   boundary.show(current);
   unitMaps.show(current);
-  const pair = symmetryPair(list, current);
+  // The runs as trained (not a timeline snapshot or edited parameters of the one shown).
+  const pair = symmetryPair(list, trained);
   document.querySelector('.symmetry-card')?.classList.toggle('hidden', !pair);
   symmetry.show(pair, training);
   featureSpace.show(current);

@@ -114,7 +114,8 @@ export class SymmetryCompare {
 
   constructor(
     theme: Theme,
-    private readonly onTrain: (settings: TrainSettings) => void,
+    /** Train `settings` on the CSV of run `runId`. */
+    private readonly onTrain: (settings: TrainSettings, runId: number) => void,
   ) {
     this.zeros = new Side(theme, 'Zero initialisation', 'symmetry-zeros');
     this.small = new Side(theme, 'Small random start (randn · 0.01)', 'symmetry-small');
@@ -124,7 +125,7 @@ export class SymmetryCompare {
     button.setAttribute('aria-describedby', 'symmetry-offer-text');
     button.addEventListener('click', () => {
       const z = this.pair?.zeros;
-      if (z && !this.button.disabled) this.onTrain({ ...z.settings, init: 'small', initScale: 0.01 });
+      if (z && !this.button.disabled) this.onTrain({ ...z.settings, init: 'small', initScale: 0.01 }, z.id);
     });
     this.button = button;
     this.offer = h('div', { class: 'symmetry-offer' }, [

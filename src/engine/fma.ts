@@ -41,13 +41,15 @@ function round(m: bigint, e: number, mode: Rounding): number {
     }
     e += shift;
   }
-  const v = Number(a) * 2 ** e; // a < 2^54: exact, and 2^e scaling is exact (overflow gives ±Infinity)
+  let v = Number(a) * 2 ** e; // a < 2^54: exact, and 2^e scaling is exact (overflow gives ±Infinity)
+  if (v === Infinity && mode === 'zero') v = Number.MAX_VALUE; // toward zero never rounds up to ∞
   return negative ? -v : v;
 }
 
 /** a·b + c rounded once. NaN and infinite operands give what a·b + c gives. */
 export function fma(a: number, b: number, c: number, mode: Rounding = 'nearest'): number {
-  if (!Number.isFinite(a) || !Number.isFinite(b) || !Number.isFinite(c)) return a * b + c;
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return a * b + c;
+  if (!Number.isFinite(c)) return c; // NaN, or ±∞ whatever the finite a·b (a·b + c in doubles could overflow to ∞ − ∞)
   const [ma, ea] = exact(a);
   const [mb, eb] = exact(b);
   const [mc, ec] = exact(c);

@@ -98,6 +98,7 @@ export function resolveSampleOptions(kind: SampleKind, o: SampleOptions = {}): R
   const rng = o.rng ?? d.rng;
   const trig = o.trig ?? (rng === 'numpy' ? 'svml' : 'libm');
   if (!TRIG_NAMES.includes(trig)) throw bad(`unknown sin and cos "${String(trig)}"`, `Use ${TRIG_NAMES.join(' or ')}`);
+  if (o.trig !== undefined && kind !== 'flower') throw bad(`only the flower takes a choice of sin and cos, not ${kind}`, 'Leave it out');
   if (!Number.isInteger(rows) || rows < 4 || rows > MAX_SAMPLE_ROWS) {
     throw bad(`rows must be a whole number from 4 to ${MAX_SAMPLE_ROWS}, not ${rows}`, `The ${kind} default is ${d.rows}`);
   }

@@ -10,7 +10,8 @@
  *
  *   sin x: N = round(x/π), R = x − N·π (π in three parts, fused), sin x = (−1)^N · sin R;
  *   cos x: N = ⌊|x|/π⌋, R = (N + ½)·π − |x|,                     cos x = (−1)^N · sin R;
- *   sin R = R + R·R²·P(R²), P a degree-6 (sin) or 7 (cos) polynomial, in fused multiply-adds.
+ *   sin R = R + R·R²·P(R²), P of degree 6 in R² (its own coefficients for each), in fused
+ *   multiply-adds.
  *
  * Each fused multiply-add is rounded once as the hardware does (fma.ts). Arguments beyond the
  * main path's range (|x| > 2^24 for sin, about 2^23·π for cos), which SVML reduces another way,

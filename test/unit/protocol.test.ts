@@ -12,6 +12,7 @@ test('the protocol messages pass, rebuilt with only their own fields', () => {
   assert.deepEqual(parseFromWebview({ type: 'gradientCheck', runId: 5, settings: {} }), { type: 'gradientCheck', runId: 5 });
   const train = parseFromWebview({ type: 'train', settings: { ...BUILT_IN_DEFAULTS, evil: '<script>' } });
   assert.deepEqual(train, { type: 'train', settings: BUILT_IN_DEFAULTS });
+  assert.deepEqual(parseFromWebview({ type: 'train', settings: BUILT_IN_DEFAULTS, csvOfRun: 7 }), { type: 'train', settings: BUILT_IN_DEFAULTS, csvOfRun: 7 });
 });
 
 test('anything else is dropped', () => {
@@ -22,6 +23,7 @@ test('anything else is dropped', () => {
     { type: 'train', settings: { ...BUILT_IN_DEFAULTS, learningRate: Number.NaN } },
     { type: 'train', settings: { ...BUILT_IN_DEFAULTS, activation: 'swish' } },
     { type: 'train', settings: { ...BUILT_IN_DEFAULTS, iterations: '100' } },
+    { type: 'train', settings: BUILT_IN_DEFAULTS, csvOfRun: '1' }, { type: 'train', settings: BUILT_IN_DEFAULTS, csvOfRun: -1 },
   ];
   for (const m of bad) assert.equal(parseFromWebview(m), undefined, JSON.stringify(m));
   assert.equal(parseTrainSettings({ ...BUILT_IN_DEFAULTS, target: 42 }), undefined);

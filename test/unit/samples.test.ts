@@ -48,6 +48,10 @@ test('an unknown sin and cos is a clear error', () => {
     () => generateSample('flower', { trig: 'fast' as never }),
     (e: unknown) => isShallowNetError(e) && /unknown sin and cos "fast"/.test(e.message),
   );
+  assert.throws(
+    () => generateSample('moons', { trig: 'libm' }),
+    (e: unknown) => isShallowNetError(e) && /only the flower takes a choice of sin and cos, not moons/.test(e.message),
+  );
 });
 
 test('np.linspace: i·step + start, the last exactly stop', () => {

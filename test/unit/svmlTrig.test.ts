@@ -15,6 +15,9 @@ test('fma rounds a·b + c once', () => {
   assert.ok(Object.is(fma(-0, 1, -0), -0));
   assert.ok(Number.isNaN(fma(NaN, 1, 1)));
   assert.equal(fma(Infinity, 1, 1), Infinity);
+  assert.equal(fma(1e300, 1e300, -Infinity), -Infinity, 'a finite product and an infinite addend');
+  assert.equal(fma(1e300, 1e300, 0), Infinity);
+  assert.equal(fma(1e300, 1e300, 0, 'zero'), Number.MAX_VALUE, 'toward zero never overflows to infinity');
   // Ties go to even; toward zero truncates.
   const one = 1 + 2 ** -52;
   assert.equal(fma(one, one, 0), 1 + 2 ** -51); // exact 1 + 2^-51 + 2^-104: nearest is 1 + 2^-51

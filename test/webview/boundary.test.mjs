@@ -182,6 +182,7 @@ suite('Decision boundary, hidden units, confusion', () => {
           await button.click();
           const train = await p.waitForSent((m) => m.type === 'train');
           assert.deepEqual(train.settings, { ...zeros.settings, init: 'small', initScale: 0.01 }, 'the same network, from randn · 0.01');
+          assert.equal(train.csvOfRun, 1, "on the zeros run's CSV");
 
           await p.post({ type: 'run', run: trainedRun(2, 'flower.csv', { activation: 'sigmoid', iterations: 200 }), append: false });
           await frames(p.page);
