@@ -79,6 +79,8 @@ export class Sweeps implements vscode.Disposable {
     const session = new SweepSession(this.extensionPath);
     this.session = session;
     this.emit();
+    // Kept from the start: a reload of the window mid-sweep finds it (and shows it stopped).
+    this.persist();
     try {
       let bytes: Uint8Array;
       try {
@@ -100,12 +102,14 @@ export class Sweeps implements vscode.Disposable {
                 view.hasTest = dataset.testCount > 0;
                 progress.report({ message: sweepProgressText(view.sizes, 0) });
                 this.emit();
+                this.persist();
               },
               result: (point, index) => {
                 view.results[index] = point;
                 const next = index + 1;
                 progress.report({ increment: 100 / view.sizes.length, ...(next < view.sizes.length ? { message: sweepProgressText(view.sizes, next) } : {}) });
                 this.emit();
+                this.persist();
               },
             },
           );
@@ -146,9 +150,10 @@ export class Sweeps implements vscode.Disposable {
     if (this.view) this.changes.fire(this.view);
   }
 
+  /** Keeps the latest sweep for the next start of the window: a copy, as it is now (the view keeps changing while it runs). */
   private persist(): void {
     if (!this.memento || !this.view) return;
-    void this.memento.update(KEY, this.view);
+    void this.memento.update(KEY, { ...this.view, sizes: [...this.view.sizes], results: [...this.view.results] });
     if (this.csvUri) void this.memento.update(`${KEY}.csv`, this.csvUri.toString());
   }
 

@@ -119,4 +119,30 @@ suite('Hidden layer size sweep', () => {
     assert.equal(again.lastCsv?.toString(), csv.toString());
     again.dispose();
   });
+
+  test('a reload of the window mid-sweep finds the sweep (workspace state) and shows it stopped', async function () {
+    this.timeout(60_000);
+    const ext = vscode.extensions.getExtension(EXT_ID);
+    assert.ok(ext);
+    const memento = new MemoryMemento();
+    const first = new Sweeps(ext.extensionPath, memento);
+    const csv = workspaceFile('flower.csv');
+    // 2 000 000 iterations a size: still training the first size when the "reload" comes.
+    const settings = { ...defaultSettings(csv), iterations: 2_000_000 };
+    const ending = first.run({ csv, settings, sizes: [1, 2] });
+    try {
+      await waitFor(() => first.latest?.status === 'running', 'the sweep to start', 20_000);
+      const reloaded = new Sweeps(ext.extensionPath, memento);
+      assert.ok(reloaded.latest, 'the sweep under way was kept');
+      assert.equal(reloaded.latest.id, first.latest?.id);
+      assert.equal(reloaded.latest.status, 'stopped');
+      assert.equal(reloaded.running, false);
+      assert.equal(reloaded.lastCsv?.toString(), csv.toString());
+      reloaded.dispose();
+    } finally {
+      first.stop();
+      await ending;
+      first.dispose();
+    }
+  });
 });
