@@ -92,27 +92,31 @@ export class Sweeps implements vscode.Disposable {
       const end = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `Hidden layer size sweep on ${fileName}`, cancellable: true },
         async (progress, token) => {
-          token.onCancellationRequested(() => session.stop());
+          const cancel = token.onCancellationRequested(() => session.stop());
           progress.report({ message: `reading ${fileName}…` });
-          return session.run(
-            { csv: bytes, fileName, settings: req.settings, sizes: view.sizes },
-            {
-              prepared: (dataset) => {
-                view.status = 'running';
-                view.hasTest = dataset.testCount > 0;
-                progress.report({ message: sweepProgressText(view.sizes, 0) });
-                this.emit();
-                this.persist();
+          try {
+            return await session.run(
+              { csv: bytes, fileName, settings: req.settings, sizes: view.sizes },
+              {
+                prepared: (dataset) => {
+                  view.status = 'running';
+                  view.hasTest = dataset.testCount > 0;
+                  progress.report({ message: sweepProgressText(view.sizes, 0) });
+                  this.emit();
+                  this.persist();
+                },
+                result: (point, index) => {
+                  view.results[index] = point;
+                  const next = index + 1;
+                  progress.report({ increment: 100 / view.sizes.length, ...(next < view.sizes.length ? { message: sweepProgressText(view.sizes, next) } : {}) });
+                  this.emit();
+                  this.persist();
+                },
               },
-              result: (point, index) => {
-                view.results[index] = point;
-                const next = index + 1;
-                progress.report({ increment: 100 / view.sizes.length, ...(next < view.sizes.length ? { message: sweepProgressText(view.sizes, next) } : {}) });
-                this.emit();
-                this.persist();
-              },
-            },
-          );
+            );
+          } finally {
+            cancel.dispose();
+          }
         },
       );
       if (end.kind === 'failed') return this.fail(view, end.error);
