@@ -69,7 +69,7 @@ export class Sweeps implements vscode.Disposable {
   /** Runs a sweep to its end (or its cancel); undefined when another sweep is under way. */
   async run(req: SweepRequest): Promise<SweepView | undefined> {
     if (this.session) {
-      void vscode.window.showInformationMessage('A hidden layer size sweep is already running: cancel it first (its notification, or the panel’s Stop sweep).');
+      void vscode.window.showInformationMessage('A hidden layer size sweep is already running: cancel it first (its notification, the panel’s Stop sweep, or Shallow Net: Stop Training).');
       return undefined;
     }
     const fileName = req.csv.path.split('/').pop() ?? req.csv.path;
@@ -78,6 +78,7 @@ export class Sweeps implements vscode.Disposable {
     this.csvUri = req.csv;
     const session = new SweepSession(this.extensionPath);
     this.session = session;
+    this.setSweeping(true);
     this.emit();
     // Kept from the start: a reload of the window mid-sweep finds it (and shows it stopped).
     this.persist();
@@ -127,6 +128,7 @@ export class Sweeps implements vscode.Disposable {
       return view;
     } finally {
       this.session = undefined;
+      this.setSweeping(false);
       session.dispose();
     }
   }
@@ -152,6 +154,11 @@ export class Sweeps implements vscode.Disposable {
 
   private emit(): void {
     if (this.view) this.changes.fire(this.view);
+  }
+
+  /** "Shallow Net: Stop Training" is offered in the palette while a sweep runs too. */
+  private setSweeping(on: boolean): void {
+    void vscode.commands.executeCommand('setContext', 'shallowNet.sweeping', on);
   }
 
   /** Keeps the latest sweep for the next start of the window: a copy, as it is now (the view keeps changing while it runs). */

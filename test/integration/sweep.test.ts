@@ -93,6 +93,21 @@ suite('Hidden layer size sweep', () => {
     assert.equal(sweeps.stop(), false, 'nothing left to stop');
   });
 
+  test('"Shallow Net: Stop Training" stops a sweep under way too, keeping the sizes finished', async function () {
+    this.timeout(60_000);
+    const { sweeps, runs } = await api();
+    assert.equal(runs.training, false, 'no run to stop: only the sweep');
+    // 2 000 000 iterations a size: still training when the command comes.
+    const ending = sweep(workspaceFile('flower.csv'), { sizes: [1, 50], settings: { iterations: 2_000_000 } });
+    await waitFor(() => sweeps.running && sweeps.latest?.status === 'running', 'the sweep to start', 20_000);
+    await vscode.commands.executeCommand('shallowNet.stopTraining');
+    const view = await ending;
+    assert.ok(view);
+    assert.equal(view.status, 'stopped');
+    assert.ok(view.results.length < 2);
+    assert.equal(sweeps.running, false);
+  });
+
   test('a bad CSV is an error naming the file; bad sizes are refused', async () => {
     const bad = await write('sweep-bad.csv', 'x,y,label\n1,2,a\n3,oops,b\n5,6,a\n');
     const view = await sweep(bad, { sizes: [1, 2] });
