@@ -169,8 +169,11 @@ export function registerCommands(context: vscode.ExtensionContext, runs: Runs, s
       if (!options?.noPanel) openPanel();
       return sweeps.run({ csv, settings, sizes });
     }),
+    // Stops whatever trains: the run under way and the hidden layer size sweep under way.
     vscode.commands.registerCommand('shallowNet.stopTraining', () => {
-      if (!runs.stop()) void vscode.window.showInformationMessage('Shallow Net is not training.');
+      const run = runs.stop();
+      const sweep = sweeps.stop();
+      if (!run && !sweep) void vscode.window.showInformationMessage('Shallow Net is not training.');
     }),
     vscode.commands.registerCommand('shallowNet.openPanel', () => {
       openPanel();

@@ -69,7 +69,7 @@ export class Sweeps implements vscode.Disposable {
   /** Runs a sweep to its end (or its cancel); undefined when another sweep is under way. */
   async run(req: SweepRequest): Promise<SweepView | undefined> {
     if (this.session) {
-      void vscode.window.showInformationMessage('A hidden layer size sweep is already running: cancel it first (its notification, or the panel’s Stop sweep).');
+      void vscode.window.showInformationMessage('A hidden layer size sweep is already running: cancel it first (its notification, the panel’s Stop sweep, or Shallow Net: Stop Training).');
       return undefined;
     }
     const fileName = req.csv.path.split('/').pop() ?? req.csv.path;
@@ -78,7 +78,10 @@ export class Sweeps implements vscode.Disposable {
     this.csvUri = req.csv;
     const session = new SweepSession(this.extensionPath);
     this.session = session;
+    this.setSweeping(true);
     this.emit();
+    // Kept from the start: a reload of the window mid-sweep finds it (and shows it stopped).
+    this.persist();
     try {
       let bytes: Uint8Array;
       try {
@@ -90,25 +93,31 @@ export class Sweeps implements vscode.Disposable {
       const end = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `Hidden layer size sweep on ${fileName}`, cancellable: true },
         async (progress, token) => {
-          token.onCancellationRequested(() => session.stop());
+          const cancel = token.onCancellationRequested(() => session.stop());
           progress.report({ message: `reading ${fileName}…` });
-          return session.run(
-            { csv: bytes, fileName, settings: req.settings, sizes: view.sizes },
-            {
-              prepared: (dataset) => {
-                view.status = 'running';
-                view.hasTest = dataset.testCount > 0;
-                progress.report({ message: sweepProgressText(view.sizes, 0) });
-                this.emit();
+          try {
+            return await session.run(
+              { csv: bytes, fileName, settings: req.settings, sizes: view.sizes },
+              {
+                prepared: (dataset) => {
+                  view.status = 'running';
+                  view.hasTest = dataset.testCount > 0;
+                  progress.report({ message: sweepProgressText(view.sizes, 0) });
+                  this.emit();
+                  this.persist();
+                },
+                result: (point, index) => {
+                  view.results[index] = point;
+                  const next = index + 1;
+                  progress.report({ increment: 100 / view.sizes.length, ...(next < view.sizes.length ? { message: sweepProgressText(view.sizes, next) } : {}) });
+                  this.emit();
+                  this.persist();
+                },
               },
-              result: (point, index) => {
-                view.results[index] = point;
-                const next = index + 1;
-                progress.report({ increment: 100 / view.sizes.length, ...(next < view.sizes.length ? { message: sweepProgressText(view.sizes, next) } : {}) });
-                this.emit();
-              },
-            },
-          );
+            );
+          } finally {
+            cancel.dispose();
+          }
         },
       );
       if (end.kind === 'failed') return this.fail(view, end.error);
@@ -119,6 +128,7 @@ export class Sweeps implements vscode.Disposable {
       return view;
     } finally {
       this.session = undefined;
+      this.setSweeping(false);
       session.dispose();
     }
   }
@@ -146,9 +156,15 @@ export class Sweeps implements vscode.Disposable {
     if (this.view) this.changes.fire(this.view);
   }
 
+  /** "Shallow Net: Stop Training" is offered in the palette while a sweep runs too. */
+  private setSweeping(on: boolean): void {
+    void vscode.commands.executeCommand('setContext', 'shallowNet.sweeping', on);
+  }
+
+  /** Keeps the latest sweep for the next start of the window: a copy, as it is now (the view keeps changing while it runs). */
   private persist(): void {
     if (!this.memento || !this.view) return;
-    void this.memento.update(KEY, this.view);
+    void this.memento.update(KEY, { ...this.view, sizes: [...this.view.sizes], results: [...this.view.results] });
     if (this.csvUri) void this.memento.update(`${KEY}.csv`, this.csvUri.toString());
   }
 

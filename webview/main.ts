@@ -547,8 +547,11 @@ function onState(msg: Extract<ToWebview, { type: 'state' }>): void {
     autoTicked = drawable;
   }
   if (!formDirty) controls.setValues(formFrom((newest !== undefined ? runs.get(newest)?.settings : undefined) ?? msg.defaults));
-  // The host's sweep, when it has one (a reloaded window may not: keep the webview's own).
+  // The host's sweep, when it has one. A reloaded window may not: keep the webview's own, but a
+  // sweep it saved under way ended with the window's worker (no host sweep to stop, and Run sweep
+  // must come back).
   if (msg.sweep && typeof msg.sweep === 'object') sweep = msg.sweep;
+  else if (sweep && (sweep.status === 'running' || sweep.status === 'preparing')) sweep = { ...sweep, status: 'stopped' };
 }
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {

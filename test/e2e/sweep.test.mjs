@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { e2e } from './harness.mjs';
 import { paintedPixels } from './panelHelpers.mjs';
+import { waitUntil } from './workbench.mjs';
 
 suite('Hidden layer size sweep from the palette', () => {
   test('Sweep Hidden Layer Sizes… → flower.csv → "1, 2, 3" draws accuracy against size in the panel', async function () {
@@ -15,17 +16,19 @@ suite('Hidden layer size sweep from the palette', () => {
     await wb.pickQuickItem('flower.csv');
     // The sizes' input box, the lesson's sizes by default, checked as they are typed.
     await wb.waitForQuickInput('the sizes input box');
-    await wb.page.waitForTimeout(500);
-    assert.match(await wb.quickInputTitle(), /Sweep Hidden Layer Sizes on flower\.csv/);
+    await waitUntil('the sizes input box\'s title', async () => /Sweep Hidden Layer Sizes on flower\.csv/.test(await wb.quickInputTitle()));
     const box = wb.page.locator('.quick-input-widget .quick-input-box input');
     assert.equal(await box.inputValue(), '1, 2, 3, 4, 5, 20, 50');
+    const message = () => wb.page.locator('.quick-input-widget .quick-input-message').innerText();
     await box.fill('1, 0');
-    await wb.page.waitForTimeout(500);
-    const message = await wb.page.locator('.quick-input-widget .quick-input-message').innerText();
-    assert.match(message, /"0" is not a size/);
+    await waitUntil('the input box to say "0" is not a size', async () => /"0" is not a size/.test(await message()));
     await wb.screenshot('sweep sizes invalid');
     await box.fill('1, 2, 3');
-    await wb.page.waitForTimeout(300);
+    // Enter only once the sizes were checked again: the error gone, the prompt back.
+    await waitUntil('the input box\'s error to clear', async () => {
+      const m = await message();
+      return !/is not a size/.test(m) && /Hidden layer sizes to train/.test(m);
+    });
     await wb.page.keyboard.press('Enter');
 
     // The progress notification says which size is training.

@@ -68,29 +68,47 @@ suite('Hidden layer size sweep', () => {
   test('the sweep leaves the extension host free; cancel ends it promptly and keeps the sizes finished', async function () {
     this.timeout(60_000);
     const { sweeps } = await api();
-    // 2 000 000 iterations a size would take minutes: the first size finishes fast, the second is cancelled.
+    // 2 000 000 iterations a size would take minutes (size 1 too): the sweep is still training
+    // size 1 when cancelled, so it ends with no size finished (any finished would be kept).
     const ending = sweep(workspaceFile('flower.csv'), { sizes: [1, 50], settings: { iterations: 2_000_000 } });
     await waitFor(() => sweeps.running && sweeps.latest?.status === 'running', 'the sweep to start', 20_000);
-    // The sweep trains off the extension host: its timers keep firing on time meanwhile.
+    // The sweep trains off the extension host: its timers keep firing meanwhile. The bound only
+    // catches training on the host's thread (that would block it for minutes), not a loaded machine.
     let worst = 0;
     for (let i = 0; i < 10; i++) {
       const t = Date.now();
       await new Promise((r) => setTimeout(r, 20));
       worst = Math.max(worst, Date.now() - t - 20);
     }
-    assert.ok(worst < 250, `a 20 ms timer was ${worst} ms late`);
+    assert.ok(worst < 1500, `a 20 ms timer was ${worst} ms late`);
     // A second sweep while one runs is refused.
     assert.equal(await sweep(workspaceFile('flower.csv'), { sizes: [2] }), undefined);
     const asked = Date.now();
     assert.equal(sweeps.stop(), true);
     const view = await ending;
+    // Within the iteration under way, not after the size's 2 000 000 (minutes); generous for a loaded machine.
     const took = Date.now() - asked;
-    assert.ok(took < 2000, `stopped in ${took} ms`);
+    assert.ok(took < 10_000, `stopped in ${took} ms`);
     assert.ok(view);
     assert.equal(view.status, 'stopped');
     assert.ok(view.results.length < 2);
     assert.equal(sweeps.running, false);
     assert.equal(sweeps.stop(), false, 'nothing left to stop');
+  });
+
+  test('"Shallow Net: Stop Training" stops a sweep under way too, keeping the sizes finished', async function () {
+    this.timeout(60_000);
+    const { sweeps, runs } = await api();
+    assert.equal(runs.training, false, 'no run to stop: only the sweep');
+    // 2 000 000 iterations a size: still training when the command comes.
+    const ending = sweep(workspaceFile('flower.csv'), { sizes: [1, 50], settings: { iterations: 2_000_000 } });
+    await waitFor(() => sweeps.running && sweeps.latest?.status === 'running', 'the sweep to start', 20_000);
+    await vscode.commands.executeCommand('shallowNet.stopTraining');
+    const view = await ending;
+    assert.ok(view);
+    assert.equal(view.status, 'stopped');
+    assert.ok(view.results.length < 2);
+    assert.equal(sweeps.running, false);
   });
 
   test('a bad CSV is an error naming the file; bad sizes are refused', async () => {
@@ -118,5 +136,31 @@ suite('Hidden layer size sweep', () => {
     assert.deepEqual(again.latest, view);
     assert.equal(again.lastCsv?.toString(), csv.toString());
     again.dispose();
+  });
+
+  test('a reload of the window mid-sweep finds the sweep (workspace state) and shows it stopped', async function () {
+    this.timeout(60_000);
+    const ext = vscode.extensions.getExtension(EXT_ID);
+    assert.ok(ext);
+    const memento = new MemoryMemento();
+    const first = new Sweeps(ext.extensionPath, memento);
+    const csv = workspaceFile('flower.csv');
+    // 2 000 000 iterations a size: still training the first size when the "reload" comes.
+    const settings = { ...defaultSettings(csv), iterations: 2_000_000 };
+    const ending = first.run({ csv, settings, sizes: [1, 2] });
+    try {
+      await waitFor(() => first.latest?.status === 'running', 'the sweep to start', 20_000);
+      const reloaded = new Sweeps(ext.extensionPath, memento);
+      assert.ok(reloaded.latest, 'the sweep under way was kept');
+      assert.equal(reloaded.latest.id, first.latest?.id);
+      assert.equal(reloaded.latest.status, 'stopped');
+      assert.equal(reloaded.running, false);
+      assert.equal(reloaded.lastCsv?.toString(), csv.toString());
+      reloaded.dispose();
+    } finally {
+      first.stop();
+      await ending;
+      first.dispose();
+    }
   });
 });

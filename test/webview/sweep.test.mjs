@@ -178,4 +178,38 @@ suite('Hidden layer size sweep card', () => {
       { state: saved },
     );
   });
+
+  test('a reload mid-sweep: a host without a sweep leaves the saved one stopped, Run sweep back, no Stop sweep', async () => {
+    let saved;
+    await withWebviewPage(async (p) => {
+      await ready(p);
+      await p.post(state(sweep(3)));
+      for (let i = 0; i < 50 && p.state()?.sweep?.status !== 'running'; i++) await p.page.waitForTimeout(100);
+      saved = p.state();
+      assert.equal(saved.sweep.status, 'running');
+    });
+    await withWebviewPage(
+      async (p) => {
+        await ready(p);
+        await frames(p.page);
+        // Before the host answers: the saved sweep as it was.
+        assert.equal(await p.page.locator('#run-sweep').evaluate((b) => b.disabled), true);
+        // The window was reloaded: its sweep ended with the old extension host, which kept none.
+        await p.post(state());
+        await frames(p.page);
+        assert.match(await p.page.locator('#sweep-status').innerText(), /^Sweep #1 on flower\.csv: stopped after 3 of 7 sizes/);
+        assert.equal(await p.page.locator('#run-sweep').evaluate((b) => b.disabled), false);
+        assert.equal(await p.page.locator('#stop-sweep').isVisible(), false);
+        assert.equal(await p.page.locator('canvas.sweep-canvas').getAttribute('data-points'), '3', 'the sizes finished are kept');
+        assert.notEqual((await rows(p.page))[3].at(-1), 'training…');
+        for (let i = 0; i < 50 && p.state()?.sweep?.status !== 'stopped'; i++) await p.page.waitForTimeout(100);
+        assert.equal(p.state().sweep.status, 'stopped', 'saved stopped for the next reload');
+        // A host that has the sweep (its workspace state) wins.
+        await p.post(state(sweep(3, { status: 'stopped', id: 4 })));
+        await frames(p.page);
+        assert.match(await p.page.locator('#sweep-status').innerText(), /^Sweep #4 on flower\.csv: stopped/);
+      },
+      { state: saved },
+    );
+  });
 });
