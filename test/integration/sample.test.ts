@@ -62,7 +62,9 @@ suite('Create Sample Dataset', () => {
     const uri = await create({ kind: 'flower' });
     assert.ok(uri);
     const text = await read(vscode.Uri.parse(uri));
-    assert.equal(text.split('\n')[1], '1.204442292254319,3.5761141481288448,0');
+    // The lesson's flower.csv to the last digit: its first and last points.
+    assert.equal(text.split('\n')[1], '1.2044422922543192,3.576114148128845,0');
+    assert.equal(text.trimEnd().split('\n')[400], '0.7307808250007515,3.0683292081876554,1');
     assert.equal(parseCsv(text, 'flower.csv').rows.length, 400);
     await vscode.workspace.fs.delete(vscode.Uri.parse(uri));
   });
