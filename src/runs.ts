@@ -198,7 +198,7 @@ export class Runs implements vscode.Disposable {
     const end = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Training on ${fileName}`, cancellable: true },
       async (progress, token) => {
-        token.onCancellationRequested(() => session.stop());
+        const cancel = token.onCancellationRequested(() => session.stop());
         let reported = 0;
         const sub = this.onDidChange((c) => {
           if (c.run.id !== view.id || view.status !== 'running') return;
@@ -214,6 +214,7 @@ export class Runs implements vscode.Disposable {
           return await ending;
         } finally {
           sub.dispose();
+          cancel.dispose();
         }
       },
     );
