@@ -27,14 +27,18 @@ function trainKeeping(settings: TrainSettings, file = 'flower.csv', stopAt = set
   const keeper = new SnapshotKeeper(settings.iterations, paramCount(run.trainer.params));
   const costs = new Map<number, number>();
   let done = 0;
+  let divergedAt: number | undefined;
   while (done < stopAt) {
     if (keeper.wants(done)) keeper.keep(done, run.trainer.params);
     const r = run.trainer.step();
-    if (r.diverged) break;
+    if (r.diverged) {
+      divergedAt = r.iteration;
+      break;
+    }
     costs.set(r.iteration, r.cost);
     done = r.iteration + 1;
   }
-  return { run, snapshots: keeper.finish(done, run.trainer.params), costs, done };
+  return { run, snapshots: keeper.finish(done, run.trainer.params, divergedAt !== undefined), costs, done, divergedAt };
 }
 
 test('the timeline keeps at most 60 snapshots, evenly spread, from iteration 0 to the final parameters', () => {
@@ -72,6 +76,21 @@ test('a short run keeps every iteration; a stopped one ends at its last iteratio
   let kept = 0;
   for (let i = 0; i < 10_000; i++) if (big.wants(i)) kept++;
   assert.ok(kept + 1 <= 10, `${kept} + the final one`);
+});
+
+test('a diverged run\'s timeline ends on the parameters the trainer put back, labelled with their own iteration', () => {
+  // Every iteration kept (a short run), so the bad parameters of the diverging iteration were kept too.
+  const settings = { ...SETTINGS, iterations: 40, learningRate: 40 };
+  const { run, snapshots, costs, divergedAt } = trainKeeping(settings);
+  assert.ok(divergedAt !== undefined && divergedAt > 1, `diverged at ${divergedAt}`);
+  const last = snapshots[snapshots.length - 1];
+  assert.equal(last.iteration, divergedAt - 1, 'the parameters from before the update that diverged');
+  assert.deepEqual(last.params, snapshot(run.trainer.params));
+  for (let i = 1; i < snapshots.length; i++) assert.ok(snapshots[i].iteration > snapshots[i - 1].iteration, 'in order, no duplicates');
+  const data = new ExploreData(run.dataset, settings);
+  const cost = costs.get(last.iteration);
+  const r = data.evaluate(last.params, [0, 1], last.iteration);
+  assert.ok(cost !== undefined && Math.abs(r.train.cost - cost) < 1e-9, `cost ${r.train.cost} at iteration ${last.iteration}, trained ${cost}`);
 });
 
 test('the network at edited parameters: the boundary and cost follow at once, on the run\'s own split', () => {
