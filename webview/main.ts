@@ -39,7 +39,12 @@ interface VsCodeApi {
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
-/** What survives a reload of the webview (the host also re-sends its state on 'ready'). */
+/**
+ * What survives a reload of the webview (the host also re-sends its state on 'ready', which
+ * replaces these runs). Runs are kept without their timeline's snapshots (up to ~1.5 MB each,
+ * saved a few times a second while training): the timeline comes back with the host's state
+ * (src/runHistory.ts keeps it across a window reload for networks small enough).
+ */
 interface Persisted {
   v: 1;
   runs: RunView[];
@@ -105,7 +110,7 @@ function persist(): void {
     persistTimer = undefined;
     const state: Persisted = {
       v: 1,
-      runs: [...runs.values()],
+      runs: [...runs.values()].map(withoutSnapshots),
       ...(defaults ? { defaults } : {}),
       training,
       checked: [...checked],
@@ -120,6 +125,13 @@ function persist(): void {
     };
     vscode.setState(state);
   }, 300);
+}
+
+function withoutSnapshots(r: RunView): RunView {
+  if (!r.snapshots) return r;
+  const copy = { ...r };
+  delete copy.snapshots;
+  return copy;
 }
 
 function newestId(): number | undefined {
