@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { datasetChange, ExploreData, paramsMismatch } from '../../src/explore';
 import { prepareDataset, prepareRun, snapshot } from '../../src/pipeline';
-import { MAX_PARAM_ABS, parseFromWebview, parseParamsSnapshot, type ParamsSnapshot, type TrainSettings } from '../../src/protocol';
+import { MAX_PARAM_ABS, paramsRefusal, parseFromWebview, parseParamsSnapshot, type ParamsSnapshot, type TrainSettings } from '../../src/protocol';
 import { MAX_SNAPSHOTS, paramCount, SNAPSHOT_NUMBERS, SnapshotKeeper, snapshotLimit } from '../../src/snapshots';
 import { fixture } from './helpers';
 
@@ -161,4 +161,21 @@ test('explore messages from the webview are validated: ids, parameters of consis
   assert.ok(parseParamsSnapshot({ W1: [[1]], b1: [[0]], W2: [[1], [2], [3]], b2: [[0], [0], [0]] }), 'a softmax output of 3 classes');
   // One feature: no plane, [0, 1] accepted (and ignored).
   assert.ok(parseFromWebview({ ...ok, params: { W1: [[1]], b1: [[0]], W2: [[1]], b2: [[0]] }, features: [0, 1] }));
+});
+
+test('the webview tells why the host would refuse parameters, before it asks (a refused request gets no answer)', () => {
+  const params: ParamsSnapshot = { W1: [[1, 2], [3, 4]], b1: [[0], [0]], W2: [[1, -1]], b2: [[0.5]] };
+  const ask = (p: unknown): unknown => parseFromWebview({ type: 'explore', requestId: 1, runId: 1, params: p, features: [0, 1] });
+  assert.equal(paramsRefusal(params), undefined);
+  assert.ok(ask(params));
+  const big = { ...params, W2: [[1, -2e6]] };
+  assert.match(paramsRefusal(big) ?? '', /beyond ±1e6: they cannot be evaluated/);
+  assert.equal(ask(big), undefined);
+  // A diverged snapshot's NaN arrives as null (JSON).
+  const nan = JSON.parse(JSON.stringify({ ...params, b1: [[NaN], [0]] })) as ParamsSnapshot;
+  assert.match(paramsRefusal(nan) ?? '', /not finite numbers/);
+  assert.equal(ask(nan), undefined);
+  const ragged = { ...params, W1: [[1, 2], [3]] };
+  assert.match(paramsRefusal(ragged) ?? '', /cannot be evaluated/);
+  assert.equal(ask(ragged), undefined);
 });
