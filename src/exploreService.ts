@@ -1,8 +1,10 @@
 /**
- * The host side of exploring a run: a long-lived worker thread (dist/exploreWorker.js) that
+ * The host side of exploring a run: a worker thread (dist/exploreWorker.js), one per panel,
+ * started on the panel's first request and ended when the panel closes (dispose), that
  * evaluates a run's network at given parameters on the run's data, so the extension host
  * never does the heavy work. One request at a time; while one runs, a newer request replaces
- * the one waiting (the panel shows only the latest). Errors come back as a message, never thrown.
+ * the one waiting (the panel shows only the latest). Errors come back as a message, never
+ * thrown; once disposed, every request is answered at once (no worker is started again).
  */
 import { Worker } from 'node:worker_threads';
 import * as path from 'node:path';
@@ -20,6 +22,8 @@ export interface ExploreRequest {
   iteration?: number;
 }
 
+const CLOSED = 'The panel was closed.';
+
 export type ExploreAnswer = { result: ExploreResult } | { error: string };
 
 interface Waiting {
@@ -33,6 +37,7 @@ export class ExploreService implements vscode.Disposable {
   private waiting: Waiting | undefined;
   private nextId = 1;
   private current: { resolve: (a: ExploreAnswer) => void } | undefined;
+  private disposed = false;
 
   constructor(private readonly extensionPath: string) {}
 
@@ -41,6 +46,7 @@ export class ExploreService implements vscode.Disposable {
    * one before it started.
    */
   explore(request: ExploreRequest): Promise<ExploreAnswer | undefined> {
+    if (this.disposed) return Promise.resolve({ error: CLOSED });
     return new Promise((resolve) => {
       this.waiting?.resolve(undefined);
       this.waiting = { request, resolve };
@@ -55,6 +61,9 @@ export class ExploreService implements vscode.Disposable {
     this.busy = true;
     try {
       resolve(await this.run(request));
+    } catch (e) {
+      // new Worker or postMessage may throw: an answer all the same, never a hanging panel.
+      resolve({ error: `The network could not be evaluated: ${e instanceof Error ? e.message : String(e)}` });
     } finally {
       this.busy = false;
       void this.pump();
@@ -94,6 +103,8 @@ export class ExploreService implements vscode.Disposable {
 
   private send(job: ExploreJob): Promise<ExploreAnswer | 'needCsv'> {
     return new Promise((resolve) => {
+      // Closed while the CSV was being read: no worker to start again.
+      if (this.disposed) return resolve({ error: CLOSED });
       const worker = this.ensureWorker();
       this.current = { resolve: (a) => resolve(a) };
       const onNeed = (m: FromExploreWorker): void => {
@@ -110,6 +121,7 @@ export class ExploreService implements vscode.Disposable {
   }
 
   private ensureWorker(): Worker {
+    if (this.disposed) throw new Error(CLOSED);
     if (this.worker) return this.worker;
     const worker = new Worker(path.join(this.extensionPath, 'dist', 'exploreWorker.js'));
     const lost = (why: string): void => {
@@ -128,8 +140,13 @@ export class ExploreService implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.waiting?.resolve(undefined);
     this.waiting = undefined;
+    // The request under way is answered now: the worker's exit would find it no longer current.
+    const c = this.current;
+    this.current = undefined;
+    c?.resolve({ error: CLOSED });
     const w = this.worker;
     this.worker = undefined;
     void w?.terminate();

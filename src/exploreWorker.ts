@@ -1,8 +1,8 @@
 /**
  * The explore worker thread: prepares a run's data set again from its CSV with the run's
  * settings (kept for the last few runs asked about), and evaluates the network at the
- * parameters asked for over the plane asked for. Long-lived: the host starts it on the first
- * request and ends it with the extension.
+ * parameters asked for over the plane asked for. One per panel: the host (exploreService.ts)
+ * starts it on the panel's first request and ends it when the panel closes.
  */
 import { parentPort } from 'node:worker_threads';
 import { datasetChange, ExploreData } from './explore';

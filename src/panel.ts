@@ -147,6 +147,8 @@ export class Panel implements vscode.Disposable {
 
   dispose(): void {
     if (Panel.current === this) Panel.current = undefined;
+    // Answers still under way (an explore, a gradient check) have no webview to go to.
+    this.ready = false;
     for (const d of this.disposables.splice(0)) d.dispose();
     this.panel.dispose();
   }

@@ -94,6 +94,8 @@ export interface BoundaryPlane {
 export interface BoundaryView {
   plane: BoundaryPlane;
   iteration: number;
+  /** Set by the panel: the network at parameters edited by hand from those of `iteration`. */
+  edited?: boolean;
   /** Cells per side (≤ 60). */
   res: number;
   /** Binary: P(classes[1]); multi-class: the predicted class's probability. Per cell, quantised to 0…255. */
@@ -361,7 +363,7 @@ export interface ExploreMessage {
   runId: number;
   params: ParamsSnapshot;
   features: [number, number];
-  /** The timeline's iteration the parameters are of (absent: edited ones). */
+  /** The iteration the parameters are of; for edited ones, the iteration they were edited from. */
   iteration?: number;
 }
 export type FromWebview =
@@ -408,6 +410,28 @@ export function parseParamsSnapshot(v: unknown): ParamsSnapshot | undefined {
   const b1 = matrixOf(v.b1, nh, 1);
   const b2 = matrixOf(v.b2, ny, 1);
   return b1 && b2 ? { W1, b1, W2, b2 } : undefined;
+}
+
+/**
+ * Why the host would refuse to evaluate these parameters (parseParamsSnapshot drops such an
+ * explore message), in the panel's words; undefined when it would take them. The webview asks
+ * this before it sends, so a refused request never leaves the panel waiting for an answer.
+ */
+export function paramsRefusal(p: ParamsSnapshot): string | undefined {
+  let notFinite = false;
+  let big = false;
+  for (const m of [p.W1, p.b1, p.W2, p.b2]) {
+    for (const row of m) {
+      for (const x of row) {
+        if (typeof x !== 'number' || !Number.isFinite(x)) notFinite = true;
+        else if (Math.abs(x) > MAX_PARAM_ABS) big = true;
+      }
+    }
+  }
+  if (notFinite) return 'These parameters hold values that are not finite numbers (as a run that diverged may): they cannot be evaluated.';
+  if (big) return 'These parameters hold values beyond ±1e6: they cannot be evaluated.';
+  if (!parseParamsSnapshot(p)) return `These parameters are too many (more than ${MAX_PARAM_NUMBERS.toLocaleString('en-US')} numbers) or not of one network's shapes: they cannot be evaluated.`;
+  return undefined;
 }
 
 export const PNG_DATA_URL_PREFIX = 'data:image/png;base64,';

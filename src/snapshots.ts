@@ -1,15 +1,17 @@
 /**
  * The run's timeline: parameter snapshots kept over a run so the panel can scrub back through it.
- * At most `MAX_SNAPSHOTS` (fewer for a big network: all of them together hold at most
- * `SNAPSHOT_NUMBERS` numbers), evenly spread over the run's iterations, always iteration 0 (the
- * initial parameters) and the final parameters. Pure: used by the training worker.
+ * At most `MAX_SNAPSHOTS`, evenly spread over the run's iterations, always iteration 0 (the
+ * initial parameters) and the final parameters. A big network keeps fewer: as many as hold
+ * `SNAPSHOT_NUMBERS` numbers together, but never fewer than those two, so a network of more than
+ * `SNAPSHOT_NUMBERS / 2` parameters keeps two snapshots of its size each (its timeline is
+ * bounded by 2 × its own parameters, not by `SNAPSHOT_NUMBERS`). Pure: used by the training worker.
  */
 import type { Params } from './engine/types';
 import { snapshot } from './pipeline';
 import type { ParamsAt } from './protocol';
 
 export const MAX_SNAPSHOTS = 60;
-/** About 1.5 MB of JSON at most, whatever the network's size. */
+/** About 1.5 MB of JSON for a network of up to SNAPSHOT_NUMBERS / 2 parameters (beyond: its two snapshots). */
 export const SNAPSHOT_NUMBERS = 120_000;
 
 export function paramCount(p: Params): number {
@@ -44,9 +46,16 @@ export class SnapshotKeeper {
     this.kept.push({ iteration, params: snapshot(params) });
   }
 
-  /** The snapshots, ending with the final parameters after `done` updates. */
-  finish(done: number, params: Params): ParamsAt[] {
-    this.keep(done, params);
+  /**
+   * The snapshots, ending with the final parameters `params`: those after `done` updates; for a
+   * run that diverged, the trainer's (Trainer.step put back the parameters from before the update
+   * that diverged: after `done − 1` updates, or the initial ones), with any snapshot kept past
+   * them dropped. Parameters that are not finite are left out (JSON would turn them into nulls).
+   */
+  finish(done: number, params: Params, diverged = false): ParamsAt[] {
+    const at = diverged ? Math.max(0, done - 1) : done;
+    while (this.kept.length && this.kept[this.kept.length - 1].iteration >= at) this.kept.pop();
+    if ([params.W1, params.b1, params.W2, params.b2].every((m) => m.data.every(Number.isFinite))) this.keep(at, params);
     return this.kept;
   }
 }

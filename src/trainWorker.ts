@@ -136,10 +136,9 @@ function run(m: StartRun): void {
     seconds,
     date: new Date().toISOString(),
   });
-  // A diverged run's last parameters are not finite (JSON would turn them into nulls): its timeline ends before.
-  const p = trainer.params;
-  const finite = [p.W1, p.b1, p.W2, p.b2].every((m) => m.data.every(Number.isFinite));
-  const snapshots = finite ? keeper.finish(done, p) : keeper.kept;
+  // A diverged run ends on the parameters the trainer put back (from before the update that
+  // diverged): the timeline labels them with their own iteration, done − 1.
+  const snapshots = keeper.finish(done, trainer.params, outcome === 'diverged');
   post({
     type: 'done',
     snapshots,

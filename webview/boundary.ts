@@ -332,7 +332,7 @@ export class BoundaryPlot {
     const shares = classes.map((name, i) => `${name} ${Math.round((100 * (counts[i] ?? 0)) / b.prob.length)} %`).join(', ');
     const s = this.scatter;
     const pts = s ? ` ${s.train.x.length} training examples (filled)${s.test ? ` and ${s.test.x.length} test examples (hollow)` : ''} on top.` : '';
-    return `Decision boundary at iteration ${b.iteration} over ${nx} (${fmt(b.plane.x[0], 3)} to ${fmt(b.plane.x[1], 3)}) and ${ny} (${fmt(b.plane.y[0], 3)} to ${fmt(b.plane.y[1], 3)}): share of the plane predicted as ${shares}.${pts} Use the arrow keys to read the prediction at a point.`;
+    return `Decision boundary ${atIteration(b)} over ${nx} (${fmt(b.plane.x[0], 3)} to ${fmt(b.plane.x[1], 3)}) and ${ny} (${fmt(b.plane.y[0], 3)} to ${fmt(b.plane.y[1], 3)}): share of the plane predicted as ${shares}.${pts} Use the arrow keys to read the prediction at a point.`;
   }
 
   private hover(e: MouseEvent): void {
@@ -379,4 +379,9 @@ export class BoundaryPlot {
     }
     this.schedule();
   }
+}
+
+/** "at iteration 40", or for parameters edited by hand "with edited parameters (from iteration 40)". */
+export function atIteration(b: BoundaryView): string {
+  return b.edited ? `with edited parameters (from iteration ${b.iteration})` : `at iteration ${b.iteration}`;
 }

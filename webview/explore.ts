@@ -96,7 +96,8 @@ export function exploredRun(run: RunView, s: ExploreState, result: ExploreResult
     return out;
   }
   if (!result) return out;
-  if (result.boundary) out.boundary = result.boundary;
+  // Edited parameters are of no iteration: the boundary says they were edited from `iteration`.
+  if (result.boundary) out.boundary = s.edited ? { ...result.boundary, edited: true } : result.boundary;
   if (result.scatter) out.scatter = result.scatter;
   if (moved) {
     out.confusion = result.confusion;

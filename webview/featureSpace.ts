@@ -8,7 +8,7 @@
  */
 import { base64ToBytes } from '../src/base64Bytes';
 import type { BoundaryView, DatasetSummary, HiddenSpaceView, RunView } from '../src/protocol';
-import { classColours, niceTicks } from './boundary';
+import { atIteration, classColours, niceTicks } from './boundary';
 import { fmt, h, setChildren, setText } from './dom';
 import { rgbaString, type Theme } from './theme';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
@@ -310,6 +310,6 @@ export class FeatureSpace {
     const [i, j] = this.pair;
     const [ui, uj] = [s.units[i], s.units[j]];
     const [n0, n1] = b.plane.names;
-    return `Hidden feature space at iteration ${b.iteration}: ${s.cls.length} training examples and ${s.lines} by ${s.lines} grid lines of ${n0} and ${n1}, mapped through A[1] of hidden unit ${i + 1} (across, ${fmt(ui.min, 3)} to ${fmt(ui.max, 3)}) and unit ${j + 1} (up, ${fmt(uj.min, 3)} to ${fmt(uj.max, 3)}). Use the arrow keys for the other pairs of units.`;
+    return `Hidden feature space ${atIteration(b)}: ${s.cls.length} training examples and ${s.lines} by ${s.lines} grid lines of ${n0} and ${n1}, mapped through A[1] of hidden unit ${i + 1} (across, ${fmt(ui.min, 3)} to ${fmt(ui.max, 3)}) and unit ${j + 1} (up, ${fmt(uj.min, 3)} to ${fmt(uj.max, 3)}). Use the arrow keys for the other pairs of units.`;
   }
 }

@@ -7,7 +7,7 @@
  */
 import './panel.css';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
-import type { ExploreResult, FromWebview, RunView, SweepView, ToWebview, TrainSettings } from '../src/protocol';
+import { paramsRefusal, type ExploreResult, type FromWebview, type ParamsSnapshot, type RunView, type SweepView, type ToWebview, type TrainSettings } from '../src/protocol';
 import { AxesPicker } from './axesPicker';
 import { applyEdit, EditedLine, exploredRun, freshState, isPlain, shownIteration, shownParams as exploredParams, showingText, type ExploreState } from './explore';
 import { Timeline } from './timeline';
@@ -39,7 +39,12 @@ interface VsCodeApi {
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
-/** What survives a reload of the webview (the host also re-sends its state on 'ready'). */
+/**
+ * What survives a reload of the webview (the host also re-sends its state on 'ready', which
+ * replaces these runs). Runs are kept without their timeline's snapshots (up to ~1.5 MB each,
+ * saved a few times a second while training): the timeline comes back with the host's state
+ * (src/runHistory.ts keeps it across a window reload for networks small enough).
+ */
 interface Persisted {
   v: 1;
   runs: RunView[];
@@ -105,7 +110,7 @@ function persist(): void {
     persistTimer = undefined;
     const state: Persisted = {
       v: 1,
-      runs: [...runs.values()],
+      runs: [...runs.values()].map(withoutSnapshots),
       ...(defaults ? { defaults } : {}),
       training,
       checked: [...checked],
@@ -120,6 +125,13 @@ function persist(): void {
     };
     vscode.setState(state);
   }, 300);
+}
+
+function withoutSnapshots(r: RunView): RunView {
+  if (!r.snapshots) return r;
+  const copy = { ...r };
+  delete copy.snapshots;
+  return copy;
 }
 
 function newestId(): number | undefined {
@@ -240,23 +252,42 @@ const gradCheck = new GradCheckView((runId) => vscode.postMessage({ type: 'gradi
 // ── exploring the shown run: timeline, edited weights, the boundary's axes ────────
 /** The shown run's explore state (a fresh one for another run). */
 let explore: ExploreState | undefined;
-/** The host's latest answer for the shown run, and whether it failed (with why). */
-let explored: ExploreResult | undefined;
-let exploreError: string | undefined;
+/**
+ * The latest answer for the shown run (the host's, or the panel's own refusal or time-out), with
+ * the parameters and plane it is about: shown only while they are the ones shown (answerFor).
+ */
+let answer: { params: ParamsSnapshot; features: [number, number]; result?: ExploreResult; error?: string } | undefined;
 let requestSeq = 0;
 /** The request under way (one at a time: the next goes when its answer comes), and whether the state moved since. */
-let inFlight: { id: number; at: number } | undefined;
+let inFlight: { id: number; timer: ReturnType<typeof setTimeout> } | undefined;
 let exploreDirty = false;
-/** What the last request asked about (a new training snapshot or state asks again). */
-let sent: { params: unknown; features: [number, number] } | undefined;
+/** What the last request asked about (a new training snapshot or state asks again), and its id. */
+let sent: { id: number; params: ParamsSnapshot; features: [number, number] } | undefined;
+/** A request unanswered this long no longer holds the next back, nor keeps the panel "evaluating". */
+const EXPLORE_TIMEOUT_MS = 10_000;
+
+function settleInFlight(): void {
+  if (inFlight) clearTimeout(inFlight.timer);
+  inFlight = undefined;
+}
+
+/**
+ * The answer for the parameters and plane shown now, or undefined (pending). While a run trains
+ * on other axes, the previous answer's plane stands in (its boundary says its own iteration).
+ */
+function answerFor(run: RunView, s: ExploreState): { result?: ExploreResult; error?: string; exact: boolean } | undefined {
+  if (!answer || answer.features[0] !== s.features[0] || answer.features[1] !== s.features[1]) return undefined;
+  if (answer.params === exploredParams(run, s)) return { ...answer, exact: true };
+  if (s.index === null && !s.edited && answer.result) return { result: answer.result, exact: false };
+  return undefined;
+}
 
 function exploreFor(run: RunView | undefined): ExploreState | undefined {
   if (!run) return undefined;
   if (explore?.runId !== run.id) {
     explore = freshState(run);
-    explored = undefined;
-    exploreError = undefined;
-    inFlight = undefined;
+    answer = undefined;
+    settleInFlight();
     exploreDirty = false;
     sent = undefined;
   }
@@ -269,35 +300,46 @@ function requestExplore(): void {
   const s = exploreFor(run);
   if (!run || !s) return;
   if (isPlain(run, s)) {
-    explored = undefined;
-    exploreError = undefined;
     exploreDirty = false;
     return;
   }
-  // One at a time; a request unanswered for 10 s no longer holds the next one back.
-  if (inFlight && performance.now() - inFlight.at < 10_000) {
+  // One at a time: the next goes when this one's answer comes (or it times out).
+  if (inFlight) {
     exploreDirty = true;
     return;
   }
   const params = exploredParams(run, s);
   if (!params) return;
   exploreDirty = false;
-  sent = { params, features: s.features };
+  const features = s.features;
   const id = ++requestSeq;
-  inFlight = { id, at: performance.now() };
-  vscode.postMessage({
-    type: 'explore', requestId: id, runId: run.id, params, features: s.features,
-    ...(s.edited ? {} : { iteration: shownIteration(run, s) }),
-  });
+  sent = { id, params, features };
+  // The host drops parameters it cannot evaluate without a word: say why here instead.
+  const refused = paramsRefusal(params);
+  if (refused) {
+    answer = { params, features, error: refused };
+    status.announce(refused);
+    return;
+  }
+  const timer = setTimeout(() => {
+    if (inFlight?.id !== id) return;
+    inFlight = undefined;
+    answer = { params, features, error: 'The extension did not answer in time: move the timeline, edit a value or pick the axes again to retry.' };
+    if (exploreDirty) requestExplore();
+    schedule();
+  }, EXPLORE_TIMEOUT_MS);
+  inFlight = { id, timer };
+  vscode.postMessage({ type: 'explore', requestId: id, runId: run.id, params, features, iteration: shownIteration(run, s) });
 }
 
 function onExplored(msg: Extract<ToWebview, { type: 'explored' }>): void {
-  if (!inFlight || msg.requestId !== inFlight.id) return;
-  inFlight = undefined;
+  // Only the answer to the latest request (even one that timed out) is about what it asked.
+  if (!sent || msg.requestId !== sent.id) return;
+  if (inFlight?.id === msg.requestId) settleInFlight();
   if (explore?.runId === msg.runId) {
-    explored = msg.result;
-    exploreError = msg.result ? undefined : (msg.error ?? 'The network could not be evaluated.');
-    if (exploreError) status.announce(exploreError);
+    const error = msg.result ? undefined : (msg.error ?? 'The network could not be evaluated.');
+    answer = { params: sent.params, features: sent.features, ...(msg.result ? { result: msg.result } : {}), ...(error ? { error } : {}) };
+    if (error) status.announce(error);
   }
   if (exploreDirty) requestExplore();
 }
@@ -421,6 +463,9 @@ function render(): void {
   const trained = currentId !== undefined ? runs.get(currentId) : undefined;
   // The run as explored: a timeline snapshot, edited parameters, other axes (else as trained).
   const s = exploreFor(trained);
+  const got = trained && s && !isPlain(trained, s) ? answerFor(trained, s) : undefined;
+  const explored = got?.result;
+  const exploreError = got?.error;
   const current = trained && s ? exploredRun(trained, s, explored, !!exploreError) : trained;
   assignColours();
   status.show(trained, training);
@@ -432,9 +477,9 @@ function render(): void {
   document.querySelector('.timeline-card')?.classList.toggle('hidden', !trained || (!((trained.snapshots?.length ?? 0) >= 2) && !exploreError));
   timelineHint.classList.toggle('hidden', (trained?.snapshots?.length ?? 0) < 2);
   axes.show(trained?.dataset?.featureNames, s?.features ?? [0, 1]);
-  const pending = !!inFlight || exploreDirty;
+  const pending = !!trained && !!s && !isPlain(trained, s) && (!!inFlight || exploreDirty || !got?.exact);
   editedLine.show(trained, s, explored, pending);
-  const statusText = exploreError ?? (pending && trained && s && !isPlain(trained, s) ? 'Evaluating the network at these parameters…' : '');
+  const statusText = exploreError ?? (pending ? 'Evaluating the network at these parameters…' : '');
   for (const el of [exploreStatus, editStatus]) {
     setText(el, statusText);
     el.classList.toggle('hidden', !statusText);

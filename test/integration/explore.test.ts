@@ -11,11 +11,13 @@ suite('Explore a run', () => {
   let explorer: ExploreService;
   let run: RunView;
   let csv: vscode.Uri;
+  let extensionPath: string;
 
   suiteSetup(async () => {
     const { runs } = await api();
     const ext = vscode.extensions.getExtension(EXT_ID);
     assert.ok(ext);
+    extensionPath = ext.extensionPath;
     explorer = new ExploreService(ext.extensionPath);
     csv = await write('explore-iris.csv', await read(vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0].uri ?? vscode.Uri.file('/'), 'iris.csv')));
     const r = await train(csv, { settings: { iterations: 400, hiddenUnits: 4, target: 'species' }, save: false });
@@ -60,6 +62,29 @@ suite('Explore a run', () => {
     const plane = await explorer.explore(request({ features: [2, 3] }));
     assert.ok(plane && 'result' in plane);
     assert.deepEqual(plane.result.boundary?.plane.names, ['petal_length', 'petal_width']);
+  });
+
+  test('closing the panel answers the request under way and starts no worker again', async () => {
+    const workerOf = (s: ExploreService): unknown => (s as unknown as { worker?: unknown }).worker;
+    const settle = <T>(p: Promise<T>): Promise<T | 'hung'> => Promise.race([p, new Promise<'hung'>((r) => setTimeout(() => r('hung'), 10_000))]);
+    // Closed while the host reads the CSV's stat: no worker is started for it afterwards.
+    const a = new ExploreService(extensionPath);
+    const reading = a.explore(request({}));
+    a.dispose();
+    const first = await settle(reading);
+    assert.ok(first !== 'hung' && first && 'error' in first, JSON.stringify(first));
+    assert.equal(workerOf(a), undefined, 'no worker started after dispose');
+    const later = await settle(a.explore(request({})));
+    assert.ok(later !== 'hung' && later && 'error' in later, 'a request after dispose is answered at once');
+    // Closed while the worker evaluates: the request is answered, the worker ended.
+    const b = new ExploreService(extensionPath);
+    const working = b.explore(request({ features: [1, 3] }));
+    for (let i = 0; i < 500 && !workerOf(b); i++) await new Promise((r) => setTimeout(r, 5));
+    assert.ok(workerOf(b), 'the worker started');
+    b.dispose();
+    const second = await settle(working);
+    assert.notEqual(second, 'hung', 'the request under way settles');
+    assert.equal(workerOf(b), undefined);
   });
 
   test('a CSV changed since the run, or deleted, is a clear message', async () => {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { datasetChange, ExploreData, paramsMismatch } from '../../src/explore';
 import { prepareDataset, prepareRun, snapshot } from '../../src/pipeline';
-import { MAX_PARAM_ABS, parseFromWebview, parseParamsSnapshot, type ParamsSnapshot, type TrainSettings } from '../../src/protocol';
+import { MAX_PARAM_ABS, paramsRefusal, parseFromWebview, parseParamsSnapshot, type ParamsSnapshot, type TrainSettings } from '../../src/protocol';
 import { MAX_SNAPSHOTS, paramCount, SNAPSHOT_NUMBERS, SnapshotKeeper, snapshotLimit } from '../../src/snapshots';
 import { fixture } from './helpers';
 
@@ -27,14 +27,18 @@ function trainKeeping(settings: TrainSettings, file = 'flower.csv', stopAt = set
   const keeper = new SnapshotKeeper(settings.iterations, paramCount(run.trainer.params));
   const costs = new Map<number, number>();
   let done = 0;
+  let divergedAt: number | undefined;
   while (done < stopAt) {
     if (keeper.wants(done)) keeper.keep(done, run.trainer.params);
     const r = run.trainer.step();
-    if (r.diverged) break;
+    if (r.diverged) {
+      divergedAt = r.iteration;
+      break;
+    }
     costs.set(r.iteration, r.cost);
     done = r.iteration + 1;
   }
-  return { run, snapshots: keeper.finish(done, run.trainer.params), costs, done };
+  return { run, snapshots: keeper.finish(done, run.trainer.params, divergedAt !== undefined), costs, done, divergedAt };
 }
 
 test('the timeline keeps at most 60 snapshots, evenly spread, from iteration 0 to the final parameters', () => {
@@ -72,6 +76,21 @@ test('a short run keeps every iteration; a stopped one ends at its last iteratio
   let kept = 0;
   for (let i = 0; i < 10_000; i++) if (big.wants(i)) kept++;
   assert.ok(kept + 1 <= 10, `${kept} + the final one`);
+});
+
+test('a diverged run\'s timeline ends on the parameters the trainer put back, labelled with their own iteration', () => {
+  // Every iteration kept (a short run), so the bad parameters of the diverging iteration were kept too.
+  const settings = { ...SETTINGS, iterations: 40, learningRate: 40 };
+  const { run, snapshots, costs, divergedAt } = trainKeeping(settings);
+  assert.ok(divergedAt !== undefined && divergedAt > 1, `diverged at ${divergedAt}`);
+  const last = snapshots[snapshots.length - 1];
+  assert.equal(last.iteration, divergedAt - 1, 'the parameters from before the update that diverged');
+  assert.deepEqual(last.params, snapshot(run.trainer.params));
+  for (let i = 1; i < snapshots.length; i++) assert.ok(snapshots[i].iteration > snapshots[i - 1].iteration, 'in order, no duplicates');
+  const data = new ExploreData(run.dataset, settings);
+  const cost = costs.get(last.iteration);
+  const r = data.evaluate(last.params, [0, 1], last.iteration);
+  assert.ok(cost !== undefined && Math.abs(r.train.cost - cost) < 1e-9, `cost ${r.train.cost} at iteration ${last.iteration}, trained ${cost}`);
 });
 
 test('the network at edited parameters: the boundary and cost follow at once, on the run\'s own split', () => {
@@ -142,4 +161,21 @@ test('explore messages from the webview are validated: ids, parameters of consis
   assert.ok(parseParamsSnapshot({ W1: [[1]], b1: [[0]], W2: [[1], [2], [3]], b2: [[0], [0], [0]] }), 'a softmax output of 3 classes');
   // One feature: no plane, [0, 1] accepted (and ignored).
   assert.ok(parseFromWebview({ ...ok, params: { W1: [[1]], b1: [[0]], W2: [[1]], b2: [[0]] }, features: [0, 1] }));
+});
+
+test('the webview tells why the host would refuse parameters, before it asks (a refused request gets no answer)', () => {
+  const params: ParamsSnapshot = { W1: [[1, 2], [3, 4]], b1: [[0], [0]], W2: [[1, -1]], b2: [[0.5]] };
+  const ask = (p: unknown): unknown => parseFromWebview({ type: 'explore', requestId: 1, runId: 1, params: p, features: [0, 1] });
+  assert.equal(paramsRefusal(params), undefined);
+  assert.ok(ask(params));
+  const big = { ...params, W2: [[1, -2e6]] };
+  assert.match(paramsRefusal(big) ?? '', /beyond ±1e6: they cannot be evaluated/);
+  assert.equal(ask(big), undefined);
+  // A diverged snapshot's NaN arrives as null (JSON).
+  const nan = JSON.parse(JSON.stringify({ ...params, b1: [[NaN], [0]] })) as ParamsSnapshot;
+  assert.match(paramsRefusal(nan) ?? '', /not finite numbers/);
+  assert.equal(ask(nan), undefined);
+  const ragged = { ...params, W1: [[1, 2], [3]] };
+  assert.match(paramsRefusal(ragged) ?? '', /cannot be evaluated/);
+  assert.equal(ask(ragged), undefined);
 });

@@ -205,7 +205,7 @@ suite('Explore: timeline, weight edits, feature pickers', () => {
             const req = await p.waitForSent((m) => m.type === 'explore');
             assert.deepEqual(req.params.b2, [[8]]);
             assert.deepEqual(req.params.W1, run.params.W1, 'only b[2] changed');
-            assert.equal(req.iteration, undefined, 'edited parameters are of no iteration');
+            assert.equal(req.iteration, 600, 'edited parameters: the iteration they were edited from');
             const expected = data.evaluate(req.params, [0, 1]);
             await p.page.waitForFunction(() => /Edited/.test(document.querySelector('.edited-line')?.textContent ?? '') && /cost/.test(document.querySelector('.edited-text')?.textContent ?? ''));
             await frames(p.page);
@@ -218,6 +218,8 @@ suite('Explore: timeline, weight edits, feature pickers', () => {
             assert.equal(await summaryRow(p.page, 'Cost'), expected.train.cost.toPrecision(4).replace(/\.?0+$/, ''));
             assert.match(await summaryRow(p.page, 'Test accuracy'), new RegExp(`${(expected.test.accuracy * 100).toFixed(1)} %`));
             const label = await p.page.locator('canvas.boundary-canvas').getAttribute('aria-label');
+            assert.match(label, /^Decision boundary with edited parameters \(from iteration 600\) over/);
+            assert.match(await p.page.locator('canvas.fs-canvas').getAttribute('aria-label'), /^Hidden feature space with edited parameters \(from iteration 600\):/);
             const share1 = Number(/ 1 (\d+) %/.exec(label)?.[1]);
             assert.ok(share1 > 80, `most of the plane says 1 now: ${label}`);
             assert.match(await b2.getAttribute('aria-label'), /1 value edited/);
@@ -307,6 +309,91 @@ suite('Explore: timeline, weight edits, feature pickers', () => {
         { theme, viewport: { width: 1100, height: 1500 } },
       ));
   }
+
+  for (const theme of ['dark', 'light']) {
+    test(`parameters the host would refuse (${theme}, beyond ±1e6): a clear message, no request, never stuck evaluating`, () =>
+      withWebviewPage(
+        async (p) => {
+          const { run, data } = trainedRun(1, 'flower.csv', { iterations: 50 });
+          // A kept snapshot of a diverging run: one value beyond what the host evaluates.
+          const bad = { ...run.snapshots[1].params, b2: [[2e6]] };
+          const snapshots = run.snapshots.map((sn, i) => (i === 1 ? { ...sn, params: bad } : sn));
+          const host = serveExplore(p, data);
+          try {
+            await open(p, [{ ...run, snapshots }]);
+            const slider = p.page.locator('#timeline-slider');
+            await slider.focus();
+            await p.page.keyboard.press('Home');
+            await p.page.waitForFunction(() => /at iteration 0 over/.test(document.querySelector('canvas.boundary-canvas')?.getAttribute('aria-label') ?? ''));
+            await p.page.keyboard.press('ArrowRight');
+            const status = p.page.locator('.timeline-card .explore-status');
+            await p.page.waitForFunction(() => /beyond ±1e6: they cannot be evaluated/.test(document.querySelector('.timeline-card .explore-status')?.textContent ?? ''));
+            await frames(p.page);
+            assert.ok(host.log.every((m) => m.params.b2[0][0] !== 2e6), 'the refused parameters are not sent');
+            assert.doesNotMatch(await status.innerText(), /Evaluating/);
+            assert.equal(await p.page.locator('.boundary-card').isVisible(), false, 'no boundary that would not match the parameters shown');
+            await cardShot(p.page, 'timeline-card', `explore-refused-${theme}`);
+            // The next snapshot is evaluated as usual.
+            await p.page.keyboard.press('ArrowRight');
+            await p.page.waitForFunction((it) => new RegExp(`at iteration ${it} over`).test(document.querySelector('canvas.boundary-canvas')?.getAttribute('aria-label') ?? ''), run.snapshots[2].iteration);
+            await frames(p.page);
+            assert.equal(await status.isVisible(), false);
+          } finally {
+            host.stop();
+          }
+        },
+        { theme, viewport: { width: 1100, height: 1400 } },
+      ));
+  }
+
+  test('an answer that comes after the timeline moved on is not shown under the new position', () =>
+    withWebviewPage(
+      async (p) => {
+        const { run, data } = trainedRun(1, 'flower.csv');
+        await open(p, [run]);
+        const slider = p.page.locator('#timeline-slider');
+        await slider.focus();
+        await p.page.keyboard.press('Home');
+        const a = await p.waitForSent((m) => m.type === 'explore' && m.iteration === 0);
+        // The slider moves on before the answer for iteration 0 comes.
+        await p.page.keyboard.press('ArrowRight');
+        await frames(p.page);
+        const old = data.evaluate(a.params, a.features, 0);
+        await p.post({ type: 'explored', requestId: a.requestId, runId: 1, result: old });
+        const b = await p.waitForSent((m) => m.type === 'explore' && m.requestId > a.requestId);
+        const at = run.snapshots[1].iteration;
+        assert.equal(b.iteration, at);
+        await frames(p.page);
+        await frames(p.page);
+        const cost = old.train.cost.toPrecision(4).replace(/\.?0+$/, '');
+        assert.notEqual(await summaryRow(p.page, 'Cost'), cost, "iteration 0's cost is not shown as iteration " + at + "'s");
+        assert.doesNotMatch(await p.page.locator('canvas.boundary-canvas').getAttribute('aria-label'), /at iteration 0 over/);
+        assert.match(await p.page.locator('.timeline-card .explore-status').innerText(), /Evaluating the network at these parameters/);
+        // Its own answer: shown.
+        const mine = data.evaluate(b.params, b.features, at);
+        await p.post({ type: 'explored', requestId: b.requestId, runId: 1, result: mine });
+        await p.page.waitForFunction((it) => new RegExp(`at iteration ${it} over`).test(document.querySelector('canvas.boundary-canvas')?.getAttribute('aria-label') ?? ''), at);
+        await frames(p.page);
+        assert.equal(await summaryRow(p.page, 'Cost'), mine.train.cost.toPrecision(4).replace(/\.?0+$/, ''));
+        assert.equal(await p.page.locator('.timeline-card .explore-status').isVisible(), false);
+      },
+      { theme: 'dark', viewport: { width: 1100, height: 1400 } },
+    ));
+
+  test("the webview's saved state leaves the timeline's snapshots out (the host sends them again)", () =>
+    withWebviewPage(async (p) => {
+      const { run } = trainedRun(1, 'flower.csv', { iterations: 50 });
+      await open(p, [run]);
+      let saved;
+      for (let i = 0; i < 50 && !saved?.runs?.length; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        saved = p.state();
+      }
+      assert.equal(saved?.runs?.length, 1);
+      assert.equal(saved.runs[0].snapshots, undefined, 'no snapshots in setState');
+      assert.ok(saved.runs[0].params, 'the rest of the run is kept');
+      assert.equal(await p.page.locator('#timeline-slider').getAttribute('max'), String(run.snapshots.length - 1), 'the panel itself keeps them');
+    }));
 
   test('two features: no pickers', () =>
     withWebviewPage(async (p) => {
