@@ -4,6 +4,7 @@
  * and nothing else of each other. Messages from the webview are untrusted: the host
  * accepts only what `parseFromWebview` lets through.
  */
+import type { SweepResult } from './engine/sweep';
 import type { ActivationName, InitName, NormalizationKind, OutputKind } from './engine/types';
 import { checkedSweepSizes } from './sweepSizes';
 
@@ -270,19 +271,8 @@ export interface GradCheckMessage {
   result?: GradCheckReport;
   error?: string;
 }
-/** One size of a hidden-layer-size sweep, as the panel shows it (engine/sweep.ts's SweepResult). */
-export interface SweepPoint {
-  hiddenUnits: number;
-  cost: number;
-  /** Fractions, 0 to 1. */
-  trainAccuracy: number;
-  /** Null without a test split. */
-  testAccuracy: number | null;
-  iterations: number;
-  /** "diverged at iteration i; …" when it did. */
-  diverged: string | null;
-  seconds: number;
-}
+/** One size of a hidden-layer-size sweep, as the panel shows it: the engine's result as it is. */
+export type SweepPoint = SweepResult;
 export type SweepStatus = 'preparing' | 'running' | 'finished' | 'stopped' | 'error';
 /** The latest hidden-layer-size sweep: its sizes, and the results of those trained so far. */
 export interface SweepView {

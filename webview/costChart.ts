@@ -18,6 +18,7 @@ import {
 } from 'chart.js';
 import type { CostPoint } from '../src/protocol';
 import { fmt, fmtExact } from './dom';
+import { applyChartTheme } from './chartTheme';
 import type { Theme } from './theme';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Tooltip, Legend);
@@ -204,23 +205,7 @@ export class CostChart {
     Chart.defaults.font.size = Math.max(10, t.fontSize - 1);
     Chart.defaults.color = t.foreground;
     Chart.defaults.borderColor = t.grid;
-    const o = this.chart.options;
-    for (const axis of ['x', 'y'] as const) {
-      const s = o.scales?.[axis];
-      if (!s) continue;
-      s.grid = { ...(s.grid ?? {}), color: t.grid };
-      s.border = { ...(s.border ?? {}), color: t.border };
-      s.ticks = { ...(s.ticks ?? {}), color: t.description };
-      (s as { title: { color: string } }).title.color = t.description;
-    }
-    if (o.plugins?.legend?.labels) o.plugins.legend.labels.color = t.foreground;
-    if (o.plugins?.tooltip) {
-      o.plugins.tooltip.backgroundColor = t.background;
-      o.plugins.tooltip.titleColor = t.foreground;
-      o.plugins.tooltip.bodyColor = t.foreground;
-      o.plugins.tooltip.borderColor = t.border;
-      o.plugins.tooltip.borderWidth = 1;
-    }
+    applyChartTheme(this.chart, t);
     this.schedule();
   }
 

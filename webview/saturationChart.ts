@@ -12,6 +12,7 @@ import type { ActivationName } from '../src/engine/types';
 import type { CostPoint, HiddenPoint } from '../src/protocol';
 import { decimate } from './costChart';
 import { fmt, fmtExact, h, pct, setText } from './dom';
+import { applyChartTheme } from './chartTheme';
 import type { Theme } from './theme';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, Tooltip, Legend);
@@ -129,23 +130,7 @@ export class SaturationChart {
   }
 
   applyTheme(t: Theme): void {
-    const o = this.chart.options;
-    for (const axis of ['x', 'y'] as const) {
-      const s = o.scales?.[axis];
-      if (!s) continue;
-      s.grid = { ...(s.grid ?? {}), color: t.grid };
-      s.border = { ...(s.border ?? {}), color: t.border };
-      s.ticks = { ...(s.ticks ?? {}), color: t.description };
-      (s as { title: { color: string } }).title.color = t.description;
-    }
-    if (o.plugins?.legend?.labels) o.plugins.legend.labels.color = t.foreground;
-    if (o.plugins?.tooltip) {
-      o.plugins.tooltip.backgroundColor = t.background;
-      o.plugins.tooltip.titleColor = t.foreground;
-      o.plugins.tooltip.bodyColor = t.foreground;
-      o.plugins.tooltip.borderColor = t.border;
-      o.plugins.tooltip.borderWidth = 1;
-    }
+    applyChartTheme(this.chart, t);
     this.schedule();
   }
 

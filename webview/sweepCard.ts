@@ -11,6 +11,7 @@ import './sweep.css';
 import type { SweepPoint, SweepView } from '../src/protocol';
 import { LESSON_SIZES_TEXT, parseSweepSizes } from '../src/sweepSizes';
 import { fmt, h, pct, seconds, setChildren, setText } from './dom';
+import { applyChartTheme } from './chartTheme';
 import type { Theme } from './theme';
 
 Chart.register(LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend);
@@ -168,23 +169,7 @@ export class SweepCard {
   }
 
   applyTheme(t: Theme): void {
-    const o = this.chart.options;
-    for (const axis of ['x', 'y'] as const) {
-      const s = o.scales?.[axis];
-      if (!s) continue;
-      s.grid = { ...(s.grid ?? {}), color: t.grid };
-      s.border = { ...(s.border ?? {}), color: t.border };
-      s.ticks = { ...(s.ticks ?? {}), color: t.description };
-      (s as { title: { color: string } }).title.color = t.description;
-    }
-    if (o.plugins?.legend?.labels) o.plugins.legend.labels.color = t.foreground;
-    if (o.plugins?.tooltip) {
-      o.plugins.tooltip.backgroundColor = t.background;
-      o.plugins.tooltip.titleColor = t.foreground;
-      o.plugins.tooltip.bodyColor = t.foreground;
-      o.plugins.tooltip.borderColor = t.border;
-      o.plugins.tooltip.borderWidth = 1;
-    }
+    applyChartTheme(this.chart, t);
     this.train = t.series[0];
     this.test = t.series[1];
     this.shownJson = '';

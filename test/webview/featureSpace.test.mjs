@@ -5,30 +5,17 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as esbuild from 'esbuild';
 import { repoRoot, screenshotDir, withWebviewPage } from './harness.mjs';
+import { hostModules, TEST_SETTINGS } from './hostSide.mjs';
 
-const SETTINGS = {
-  hiddenUnits: 4,
-  activation: 'tanh',
-  leakyAlpha: 0.01,
-  learningRate: 1.2,
-  iterations: 300,
-  batchSize: 0,
-  init: 'small',
-  seed: 2,
-  normalization: 'standard',
-  testFraction: 0.2,
-};
+const SETTINGS = TEST_SETTINGS;
 
 let engine;
 suiteSetup(async () => {
-  const contents = `
-    export { prepareRun, snapshot } from './src/pipeline';
-    export { BoundaryTracker } from './src/boundaryView';
-  `;
-  const out = await esbuild.build({ stdin: { contents, resolveDir: repoRoot, loader: 'ts' }, bundle: true, format: 'esm', write: false, platform: 'neutral' });
-  engine = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
+  engine = await hostModules({
+    './src/pipeline': ['prepareRun', 'snapshot'],
+    './src/boundaryView': ['BoundaryTracker'],
+  });
 });
 
 /** A run view as the host has it after training `file` with `over` settings. */
