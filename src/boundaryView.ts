@@ -30,6 +30,19 @@ function round4(v: number): number {
   return Number.isFinite(v) ? Number(v.toPrecision(4)) : 0;
 }
 
+/** The smallest and largest finite values ([0, 0] when there are none). */
+function finiteRange(a: ArrayLike<number>): [number, number] {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < a.length; i++) {
+    const v = a[i];
+    if (!Number.isFinite(v)) continue;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return min <= max ? [min, max] : [0, 0];
+}
+
 function quantise(v: number, min: number, max: number): number {
   if (!(max > min) || !Number.isFinite(v)) return 0;
   return Math.max(0, Math.min(255, Math.round(((v - min) / (max - min)) * 255)));
@@ -112,13 +125,7 @@ export class BoundaryTracker {
     const maps: BoundaryView['units']['maps'] = [];
     for (let h = 0; h < shown; h++) {
       const a = coarse.A1.data.subarray(h * m, (h + 1) * m);
-      let min = Infinity;
-      let max = -Infinity;
-      for (const v of a) if (Number.isFinite(v)) {
-        if (v < min) min = v;
-        if (v > max) max = v;
-      }
-      if (!(min <= max)) min = max = 0;
+      const [min, max] = finiteRange(a);
       const q: number[] = new Array<number>(m);
       for (let k = 0; k < m; k++) q[k] = quantise(a[k], min, max);
       maps.push({ min: round4(min), max: round4(max), q });
@@ -146,13 +153,7 @@ export class BoundaryTracker {
     const units: HiddenSpaceView['units'] = [];
     for (let h = 0; h < shown; h++) {
       const a = A1.data.subarray(h * n, (h + 1) * n);
-      let min = Infinity;
-      let max = -Infinity;
-      for (const v of a) if (Number.isFinite(v)) {
-        if (v < min) min = v;
-        if (v > max) max = v;
-      }
-      if (!(min <= max)) min = max = 0;
+      let [min, max] = finiteRange(a);
       // Rounded first, so the bytes decode against the very range that is sent.
       min = round4(min);
       max = round4(max);
