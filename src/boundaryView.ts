@@ -12,6 +12,7 @@ import { classIndices, evaluateGrid, planeOf, planePoints, type Plane } from './
 import { evenColumns, hiddenActivations, latticeInputs, pickColumns } from './engine/hiddenSpace';
 import { zeros, type Matrix } from './engine/matrix';
 import { predictProbabilities } from './engine/network';
+import { mostSeparatingPair } from './engine/separation';
 import type { Architecture, Dataset, Params } from './engine/types';
 import type { BoundaryView, ConfusionSplit, ConfusionView, HiddenSpaceView, ScatterView } from './protocol';
 
@@ -80,8 +81,11 @@ export class BoundaryTracker {
   }
 
   /** A tracker when the data has two features or more, else undefined. */
+  /** With more than two features, over the two that separate the classes best (separation.ts). */
   static for(dataset: Dataset, arch: Architecture): BoundaryTracker | undefined {
-    return dataset.X.rows >= 2 && dataset.X.cols > 0 ? new BoundaryTracker(dataset, arch) : undefined;
+    if (dataset.X.rows < 2 || dataset.X.cols === 0) return undefined;
+    const [fx, fy] = mostSeparatingPair(dataset.X, dataset.Y);
+    return new BoundaryTracker(dataset, arch, fx, fy);
   }
 
   private planeView(): BoundaryView['plane'] {

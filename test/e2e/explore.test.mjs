@@ -37,18 +37,22 @@ suite('Training panel: explore a run', () => {
     await waitUntil('the latest parameters', async () => (await summaryValue(frame, 'Showing')) === null);
     assert.equal(await summaryValue(frame, 'Cost'), trainedCost);
 
-    // The boundary's axes: petal length against petal width.
-    // With the keyboard: Arrow Down opens the list on the feature shown, then moves; Enter picks.
+    // The boundary's axes: it opens over the petals (the two features that separate the classes
+    // best); with the keyboard, the sepals instead. Arrow Down opens the list on the feature
+    // shown, the arrows move, Enter picks.
     await frame.locator('.boundary-card').evaluate((e) => e.scrollIntoView({ block: 'start' }));
-    await frame.locator('#boundary-x').focus();
-    for (const key of ['ArrowDown', 'ArrowDown', 'ArrowDown', 'Enter']) await wb.page.keyboard.press(key);
-    await waitUntil('petal_length on the x axis', async () => (await frame.locator('.x-axis-label').textContent()) === 'petal_length', { timeout: 30_000 });
-    await frame.locator('#boundary-y').focus();
-    for (const key of ['ArrowDown', 'ArrowDown', 'ArrowDown', 'Enter']) await wb.page.keyboard.press(key);
-    await waitUntil('the boundary over petal_length and petal_width', async () => / over petal_length \(.+\) and petal_width/.test(await boundaryLabel(frame)), { timeout: 30_000 });
     assert.equal(await frame.locator('.x-axis-label').textContent(), 'petal_length');
-    await frame.locator('.boundary-card').scrollIntoViewIfNeeded();
+    assert.equal(await frame.locator('.y-axis-label').textContent(), 'petal_width');
     await wb.screenshot('boundary over petal length and width');
+    await frame.locator('#boundary-x').focus();
+    for (const key of ['ArrowDown', 'ArrowUp', 'ArrowUp', 'Enter']) await wb.page.keyboard.press(key);
+    await waitUntil('sepal_length on the x axis', async () => (await frame.locator('.x-axis-label').textContent()) === 'sepal_length', { timeout: 30_000 });
+    await frame.locator('#boundary-y').focus();
+    for (const key of ['ArrowDown', 'ArrowUp', 'ArrowUp', 'Enter']) await wb.page.keyboard.press(key);
+    await waitUntil('the boundary over sepal_length and sepal_width', async () => / over sepal_length \(.+\) and sepal_width/.test(await boundaryLabel(frame)), { timeout: 30_000 });
+    assert.equal(await frame.locator('.x-axis-label').textContent(), 'sepal_length');
+    await frame.locator('.boundary-card').scrollIntoViewIfNeeded();
+    await wb.screenshot('boundary over sepal length and width');
 
     // Edit b[2] of the first class (setosa) far up: the plane says setosa nearly everywhere.
     const b2 = frame.locator('canvas.heatmap').nth(3);

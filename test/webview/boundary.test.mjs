@@ -198,14 +198,14 @@ suite('Decision boundary, hidden units, confusion', () => {
       ));
   }
 
-  test('iris.csv: three classes painted by class, the other two features held at their means, 3 × 3 confusion', () =>
+  test('iris.csv: over the two features that separate the classes best (the petals), three classes painted by class, the other two held at their means, 3 × 3 confusion', () =>
     withWebviewPage(
       async (p) => {
         const run = trainedRun(1, 'iris.csv', { hiddenUnits: 20, iterations: 300, learningRate: 0.5 });
         assert.ok(run.boundary.cls, 'multi-class cells carry the class');
         await open(p, [run]);
-        assert.equal(await p.page.locator('.x-axis-label').innerText(), 'sepal_length');
-        assert.equal(await p.page.locator('.y-axis-label').innerText(), 'sepal_width');
+        assert.equal(await p.page.locator('.x-axis-label').innerText(), 'petal_length');
+        assert.equal(await p.page.locator('.y-axis-label').innerText(), 'petal_width');
         assert.equal(await p.page.locator('.boundary-note').innerText(), 'The other 2 features are held at their training mean.');
         assert.match(await p.page.locator('.boundary-legend').innerText(), /setosa[\s\S]*versicolor[\s\S]*virginica/);
         const stats = await canvasStats(p.page, 'canvas.boundary-canvas');
