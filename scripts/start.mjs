@@ -69,7 +69,7 @@ async function startBrowser() {
 
       ${server.url}
 
-  Open it in a browser, then in the Explorer right-click flower.csv → "Train Shallow Net"
+  Open it in a browser, then in the Explorer right-click flower.csv → "Train Shallow Net…"
   and accept the defaults: the panel shows the cost falling as the network learns.
   Hover "tanh" or "relu" in activations.py / activations.ts for the activation docs.
 

@@ -135,7 +135,7 @@ export function registerCommands(context: vscode.ExtensionContext, runs: Runs, s
     vscode.commands.registerCommand('shallowNet.trainWithLastSettings', async () => {
       const last = runs.lastRequest;
       if (!last) {
-        void vscode.window.showInformationMessage('No run yet in this window: right-click a CSV and choose Train Shallow Net.');
+        void vscode.window.showInformationMessage('No run yet in this window: right-click a CSV and choose Train Shallow Net…');
         return undefined;
       }
       openPanel();

@@ -65,7 +65,7 @@ export class StatusView {
     let progressText = '';
     if (!run) {
       title = 'No run yet';
-      detail = ['Right-click a CSV in the Explorer → Train Shallow Net, or press Train.'];
+      detail = ['Right-click a CSV in the Explorer → Train Shallow Net…, or press Train.'];
       announce = training ? 'Training is starting.' : '';
     } else {
       const n = run.settings.iterations;

@@ -65,8 +65,8 @@ suite('Hidden layer size sweep from the palette', () => {
     await wb.screenshot('csv context menu');
     await wb.page.keyboard.press('Escape');
     const sweep = menu.indexOf('Sweep Hidden Layer Sizes…');
-    const train = menu.indexOf('Train Shallow Net');
+    const train = menu.indexOf('Train Shallow Net…');
     assert.ok(sweep >= 0 && train >= 0, JSON.stringify(menu));
-    assert.equal(sweep, train + 1, `just after Train Shallow Net: ${JSON.stringify(menu)}`);
+    assert.equal(sweep, train + 1, `just after Train Shallow Net…: ${JSON.stringify(menu)}`);
   });
 });

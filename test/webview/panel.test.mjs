@@ -120,7 +120,7 @@ suite('Training panel', () => {
       await frames(p.page);
       const b = await banner(p.page);
       assert.match(b, /No run yet/);
-      assert.match(b, /Right-click a CSV in the Explorer → Train Shallow Net, or press Train/);
+      assert.match(b, /Right-click a CSV in the Explorer → Train Shallow Net…, or press Train/);
       assert.equal(await p.page.locator('#stop').evaluate((e) => e.disabled), true, 'Stop is disabled when not training');
       assert.equal(await p.page.locator('#save').evaluate((e) => e.disabled), true);
       // The controls start from the host's defaults.
