@@ -151,12 +151,20 @@ function formFrom(s: TrainSettings): FormValues {
   };
 }
 
-/** Settings of a new run: the five controls over the last run's settings (or the defaults). */
+/** The run a new run builds on: the one shown (the newest when none is). */
+function baseRun(): RunView | undefined {
+  const id = currentId !== undefined && runs.has(currentId) ? currentId : newestId();
+  return id !== undefined ? runs.get(id) : undefined;
+}
+
+/** Settings of a new run: the controls over the shown run's settings (its target…), or the defaults. */
 function settingsFor(v: ValidSettings): TrainSettings {
-  const last = newestId();
-  const base = (last !== undefined ? runs.get(last)?.settings : undefined) ?? defaults ?? FALLBACK;
+  const base = baseRun()?.settings ?? defaults ?? FALLBACK;
   return { ...base, ...v };
 }
+
+/** A run opened from a model file: no rows read, so no CSV the host knows of. */
+const fromModelFile = (r: RunView): boolean => r.dataset?.rowsRead === 0;
 
 // ── view ──────────────────────────────────────────────────────────────────────
 let theme = readTheme();
@@ -213,7 +221,9 @@ const runsList = new RunsList(
 const controls = new Controls({
   onTrain: (v) => {
     const settings = settingsFor(v);
-    vscode.postMessage({ type: 'train', settings });
+    // The shown run's CSV (the host asks for one when it knows none, as for a model file).
+    const base = baseRun();
+    vscode.postMessage({ type: 'train', settings, ...(base ? { csvOfRun: base.id } : {}) });
     formDirty = false;
     status.announce(`Training requested: ${v.hiddenUnits} hidden units, ${v.activation}, learning rate ${v.learningRate}, ${v.iterations} iterations.`);
     persist();
@@ -378,17 +388,18 @@ function onCellEdit(e: CellEdit): void {
   status.announce(`${e.key.replace(/(\d)/, '[$1]')} set to ${e.value}: the boundary and cost follow.`);
 }
 
-/** What Train will train on: the latest run's CSV and target (the host trains on that CSV). */
+/** What Train will train on: the shown run's CSV and target (the host trains on that CSV). */
 const trainsOn = h('p', { class: 'trains-on', attrs: { id: 'trains-on' } });
 controls.element.querySelector('#train')?.setAttribute('aria-describedby', 'trains-on');
 
 function trainsOnText(): string {
-  const last = newestId();
-  const r = last !== undefined ? runs.get(last) : undefined;
+  const r = baseRun();
   if (!r) return 'No run yet: Train asks for a CSV file to train on.';
+  if (fromModelFile(r)) return `Run #${r.id} came from a model file: Train asks for a CSV file to train on.`;
   const file = r.dataset?.fileName ?? r.fileName;
-  if (r.settings.target !== undefined) return `Trains on ${file} · target ${r.settings.target}`;
-  return r.dataset ? `Trains on ${file} · target ${r.dataset.targetName} (the last column)` : `Trains on ${file} · the last column as target`;
+  const of = `Trains on ${file} (run #${r.id}’s CSV)`;
+  if (r.settings.target !== undefined) return `${of} · target ${r.settings.target}`;
+  return r.dataset ? `${of} · target ${r.dataset.targetName} (the last column)` : `${of} · the last column as target`;
 }
 
 function card(cls: string, title: string, body: Node[], tools: Node[] = []): HTMLElement {
