@@ -85,6 +85,8 @@ let log = false;
 let formDirty = false;
 let sweep: SweepView | undefined;
 let savedSweepSizes: string | undefined;
+/** The shown run just failed: the next render brings its banner into view (once). */
+let revealError = false;
 
 function restore(): FormValues | undefined {
   const s = vscode.getState() as Partial<Persisted> | undefined | null;
@@ -213,6 +215,7 @@ const runsList = new RunsList(
   },
   (id) => {
     currentId = id;
+    revealError = false;
     if (!checked.has(id)) checked.add(id);
     schedule();
   },
@@ -480,6 +483,10 @@ function render(): void {
   const current = trained && s ? exploredRun(trained, s, explored, !!exploreError) : trained;
   assignColours();
   status.show(trained, training);
+  if (revealError) {
+    revealError = false;
+    if (trained?.status === 'error') status.reveal();
+  }
   runsList.update(list, checked, currentId, colourOf, dashedOf);
   summary.show(current, trained && s ? showingText(trained, s) : undefined);
   const live = !trained || trained.status === 'running' || trained.status === 'preparing';
@@ -569,6 +576,8 @@ function onRun(run: RunView, append: boolean): void {
     currentId = run.id;
     if (!formDirty) controls.setValues(formFrom(run.settings));
   }
+  // The shown run fails (not one already failed): its error is at the top, maybe out of sight.
+  if (run.id === currentId && run.status === 'error' && old?.status !== 'error') revealError = true;
   // A run that failed before its first iteration has nothing to draw: no tick, no legend entry;
   // the automatic pick it replaced comes back.
   const now = runs.get(run.id);
