@@ -426,7 +426,6 @@ app.replaceChildren(
     card('controls-card', 'New run', [trainsOn, controls.element]),
     card('runs-card', 'Runs compared', [runsList.element]),
     card('summary-card', 'Summary', [summary.element]),
-    card('sweep-card', 'Hidden layer size sweep', [sweepCard.element]),
     card('gradcheck-card', 'Backpropagation check', [gradCheck.element], [gradCheck.button]),
     card('timeline-card', 'Timeline', [timeline.element, timelineHint, exploreStatus]),
     card('boundary-card', 'Decision boundary', [axes.element, boundary.element]),
@@ -436,6 +435,8 @@ app.replaceChildren(
     card('confusion-card', 'Confusion matrix', [confusion.element]),
     card('params-card', 'Parameters', [editedLine.element, editStatus, heatmaps.element]),
     card('collapsed-card', 'Collapsed to logistic regression', [collapsed.element]),
+    // A session-wide experiment, after the shown run's own cards.
+    card('sweep-card', 'Hidden layer size sweep', [sweepCard.element]),
   ]),
 );
 
