@@ -5,7 +5,7 @@
  */
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import type { RunView } from '../src/protocol';
-import { fmt, h, pct, setText } from './dom';
+import { fmt, h, pct, setChildren, setText } from './dom';
 import { lastAccuracy, lastCost } from './summary';
 
 interface Row {
@@ -127,7 +127,12 @@ export class RunsList {
       row.status.className = `status status-${run.status}`;
       setText(row.cost, fmt(lastCost(run)));
       const testAcc = run.summary ? run.summary.testAccuracy : run.testPoints[run.testPoints.length - 1]?.[2];
-      setText(row.acc, none && run.status === 'error' ? 'nothing to draw' : accuracyText(lastAccuracy(run), testAcc));
+      // Each part unbroken; a narrow column breaks between train and test, not inside them.
+      const acc = none && run.status === 'error' ? 'nothing to draw' : accuracyText(lastAccuracy(run), testAcc);
+      if (row.acc.dataset.text !== acc) {
+        row.acc.dataset.text = acc;
+        setChildren(row.acc, acc.split(' · ').flatMap((part, i) => [...(i ? [' · '] : []), h('span', { class: 'acc-part', text: part })]));
+      }
       const b = run.baseline;
       setText(row.base, b ? `baseline ${b.testAccuracy === null ? pct(b.trainAccuracy) : `${pct(b.trainAccuracy)} / ${pct(b.testAccuracy)}`}` : '');
       row.base.title = b ? 'Logistic regression (no hidden layer) on the same data: train / test accuracy' : '';
