@@ -85,6 +85,8 @@ let log = false;
 let formDirty = false;
 let sweep: SweepView | undefined;
 let savedSweepSizes: string | undefined;
+/** The shown run just failed: the next render brings its banner into view (once). */
+let revealError = false;
 
 function restore(): FormValues | undefined {
   const s = vscode.getState() as Partial<Persisted> | undefined | null;
@@ -151,12 +153,20 @@ function formFrom(s: TrainSettings): FormValues {
   };
 }
 
-/** Settings of a new run: the five controls over the last run's settings (or the defaults). */
+/** The run a new run builds on: the one shown (the newest when none is). */
+function baseRun(): RunView | undefined {
+  const id = currentId !== undefined && runs.has(currentId) ? currentId : newestId();
+  return id !== undefined ? runs.get(id) : undefined;
+}
+
+/** Settings of a new run: the controls over the shown run's settings (its target…), or the defaults. */
 function settingsFor(v: ValidSettings): TrainSettings {
-  const last = newestId();
-  const base = (last !== undefined ? runs.get(last)?.settings : undefined) ?? defaults ?? FALLBACK;
+  const base = baseRun()?.settings ?? defaults ?? FALLBACK;
   return { ...base, ...v };
 }
+
+/** A run opened from a model file: no rows read, so no CSV the host knows of. */
+const fromModelFile = (r: RunView): boolean => r.dataset?.rowsRead === 0;
 
 // ── view ──────────────────────────────────────────────────────────────────────
 let theme = readTheme();
@@ -205,6 +215,7 @@ const runsList = new RunsList(
   },
   (id) => {
     currentId = id;
+    revealError = false;
     if (!checked.has(id)) checked.add(id);
     schedule();
   },
@@ -213,7 +224,9 @@ const runsList = new RunsList(
 const controls = new Controls({
   onTrain: (v) => {
     const settings = settingsFor(v);
-    vscode.postMessage({ type: 'train', settings });
+    // The shown run's CSV (the host asks for one when it knows none, as for a model file).
+    const base = baseRun();
+    vscode.postMessage({ type: 'train', settings, ...(base ? { csvOfRun: base.id } : {}) });
     formDirty = false;
     status.announce(`Training requested: ${v.hiddenUnits} hidden units, ${v.activation}, learning rate ${v.learningRate}, ${v.iterations} iterations.`);
     persist();
@@ -378,17 +391,18 @@ function onCellEdit(e: CellEdit): void {
   status.announce(`${e.key.replace(/(\d)/, '[$1]')} set to ${e.value}: the boundary and cost follow.`);
 }
 
-/** What Train will train on: the latest run's CSV and target (the host trains on that CSV). */
+/** What Train will train on: the shown run's CSV and target (the host trains on that CSV). */
 const trainsOn = h('p', { class: 'trains-on', attrs: { id: 'trains-on' } });
 controls.element.querySelector('#train')?.setAttribute('aria-describedby', 'trains-on');
 
 function trainsOnText(): string {
-  const last = newestId();
-  const r = last !== undefined ? runs.get(last) : undefined;
+  const r = baseRun();
   if (!r) return 'No run yet: Train asks for a CSV file to train on.';
+  if (fromModelFile(r)) return `Run #${r.id} came from a model file: Train asks for a CSV file to train on.`;
   const file = r.dataset?.fileName ?? r.fileName;
-  if (r.settings.target !== undefined) return `Trains on ${file} · target ${r.settings.target}`;
-  return r.dataset ? `Trains on ${file} · target ${r.dataset.targetName} (the last column)` : `Trains on ${file} · the last column as target`;
+  const of = `Trains on ${file} (run #${r.id}’s CSV)`;
+  if (r.settings.target !== undefined) return `${of} · target ${r.settings.target}`;
+  return r.dataset ? `${of} · target ${r.dataset.targetName} (the last column)` : `${of} · the last column as target`;
 }
 
 function card(cls: string, title: string, body: Node[], tools: Node[] = []): HTMLElement {
@@ -412,7 +426,6 @@ app.replaceChildren(
     card('controls-card', 'New run', [trainsOn, controls.element]),
     card('runs-card', 'Runs compared', [runsList.element]),
     card('summary-card', 'Summary', [summary.element]),
-    card('sweep-card', 'Hidden layer size sweep', [sweepCard.element]),
     card('gradcheck-card', 'Backpropagation check', [gradCheck.element], [gradCheck.button]),
     card('timeline-card', 'Timeline', [timeline.element, timelineHint, exploreStatus]),
     card('boundary-card', 'Decision boundary', [axes.element, boundary.element]),
@@ -422,6 +435,8 @@ app.replaceChildren(
     card('confusion-card', 'Confusion matrix', [confusion.element]),
     card('params-card', 'Parameters', [editedLine.element, editStatus, heatmaps.element]),
     card('collapsed-card', 'Collapsed to logistic regression', [collapsed.element]),
+    // A session-wide experiment, after the shown run's own cards.
+    card('sweep-card', 'Hidden layer size sweep', [sweepCard.element]),
   ]),
 );
 
@@ -469,6 +484,10 @@ function render(): void {
   const current = trained && s ? exploredRun(trained, s, explored, !!exploreError) : trained;
   assignColours();
   status.show(trained, training);
+  if (revealError) {
+    revealError = false;
+    if (trained?.status === 'error') status.reveal();
+  }
   runsList.update(list, checked, currentId, colourOf, dashedOf);
   summary.show(current, trained && s ? showingText(trained, s) : undefined);
   const live = !trained || trained.status === 'running' || trained.status === 'preparing';
@@ -558,6 +577,8 @@ function onRun(run: RunView, append: boolean): void {
     currentId = run.id;
     if (!formDirty) controls.setValues(formFrom(run.settings));
   }
+  // The shown run fails (not one already failed): its error is at the top, maybe out of sight.
+  if (run.id === currentId && run.status === 'error' && old?.status !== 'error') revealError = true;
   // A run that failed before its first iteration has nothing to draw: no tick, no legend entry;
   // the automatic pick it replaced comes back.
   const now = runs.get(run.id);

@@ -5,12 +5,12 @@
  */
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import type { RunView } from '../src/protocol';
-import { fmt, h, pct, setText } from './dom';
+import { fmt, h, pct, setChildren, setText } from './dom';
 import { lastAccuracy, lastCost } from './summary';
 
 interface Row {
   tr: HTMLTableRowElement;
-  check: HTMLElement & { checked: boolean; label: string };
+  check: HTMLElement & { checked: boolean; label: string; disabled: boolean };
   swatch: HTMLElement;
   /** "#3": the run's number, as in the chart's legend. */
   num: HTMLElement;
@@ -30,6 +30,18 @@ export const STATUS_TEXT: Record<RunView['status'], string> = {
   diverged: 'diverged',
   error: 'error',
 };
+
+/** Why a run has no line to draw on the cost chart (undefined: it has, or will have, one). */
+export function nothingToDraw(run: RunView): string | undefined {
+  if (run.points.length > 0 || run.testPoints.length > 0 || run.status === 'preparing' || run.status === 'running') return undefined;
+  return run.status === 'error' ? 'it failed before its first iteration, so it has no cost to draw' : 'it has no recorded cost to draw';
+}
+
+/** "train 89.7 % · test 90.0 %": each accuracy says which split it is on. */
+export function accuracyText(train: number | undefined, test: number | null | undefined): string {
+  if ((train === undefined || !Number.isFinite(train)) && (test === undefined || test === null)) return '—';
+  return test === undefined || test === null ? `train ${pct(train)}` : `train ${pct(train)} · test ${pct(test)}`;
+}
 
 /** The run's label without a leading "#N " (the number has its own column). */
 function labelWithoutNumber(run: RunView): string {
@@ -64,6 +76,15 @@ export class RunsList {
     ]);
     this.empty = h('p', { class: 'placeholder', text: 'Every run of this session is listed here, to compare their costs.' });
     this.element = h('div', { class: 'runs-list' }, [this.empty, this.table]);
+    this.element.addEventListener('scroll', () => this.markOverflow(), { passive: true });
+    new ResizeObserver(() => this.markOverflow()).observe(this.element);
+  }
+
+  /** Rows out of sight above or below: a shadow at that edge says the list scrolls. */
+  private markOverflow(): void {
+    const el = this.element;
+    el.classList.toggle('more-above', el.scrollTop > 1);
+    el.classList.toggle('more-below', el.scrollHeight - el.scrollTop - el.clientHeight > 1);
   }
 
   update(
@@ -88,8 +109,13 @@ export class RunsList {
       if (this.tbody.children[index] !== row.tr) this.tbody.insertBefore(row.tr, this.tbody.children[index] ?? null);
       const label = labelWithoutNumber(run);
       if (row.check.label !== label) row.check.label = label;
-      row.check.setAttribute('aria-label', `Show run #${run.id} ${label} on the cost chart`);
-      if (row.check.checked !== checked.has(run.id)) row.check.checked = checked.has(run.id);
+      // Nothing to draw (a run that failed before iterating): the checkbox is off, and says why.
+      const none = nothingToDraw(run);
+      if (row.check.disabled !== !!none) row.check.disabled = !!none;
+      row.check.setAttribute('aria-label', none ? `Run #${run.id} ${label}: not on the cost chart, ${none}` : `Show run #${run.id} ${label} on the cost chart`);
+      row.check.title = none ? `Not on the cost chart: ${none}` : 'Tick to draw this run’s cost on the chart';
+      const on = !none && checked.has(run.id);
+      if (row.check.checked !== on) row.check.checked = on;
       setText(row.num, `#${run.id}`);
       // The swatch is the run's line on the chart: coloured only while the run is drawn.
       const colour = colourOf(run.id);
@@ -101,7 +127,12 @@ export class RunsList {
       row.status.className = `status status-${run.status}`;
       setText(row.cost, fmt(lastCost(run)));
       const testAcc = run.summary ? run.summary.testAccuracy : run.testPoints[run.testPoints.length - 1]?.[2];
-      setText(row.acc, testAcc === undefined || testAcc === null ? pct(lastAccuracy(run)) : `${pct(lastAccuracy(run))} / ${pct(testAcc)}`);
+      // Each part unbroken; a narrow column breaks between train and test, not inside them.
+      const acc = none && run.status === 'error' ? 'nothing to draw' : accuracyText(lastAccuracy(run), testAcc);
+      if (row.acc.dataset.text !== acc) {
+        row.acc.dataset.text = acc;
+        setChildren(row.acc, acc.split(' · ').flatMap((part, i) => [...(i ? [' · '] : []), h('span', { class: 'acc-part', text: part })]));
+      }
       const b = run.baseline;
       setText(row.base, b ? `baseline ${b.testAccuracy === null ? pct(b.trainAccuracy) : `${pct(b.trainAccuracy)} / ${pct(b.testAccuracy)}`}` : '');
       row.base.title = b ? 'Logistic regression (no hidden layer) on the same data: train / test accuracy' : '';
@@ -123,10 +154,11 @@ export class RunsList {
         this.rows.delete(id);
       }
     }
+    this.markOverflow();
   }
 
   private makeRow(id: number): Row {
-    const check = document.createElement('vscode-checkbox') as HTMLElement & { checked: boolean; label: string };
+    const check = document.createElement('vscode-checkbox') as Row['check'];
     check.dataset.runId = String(id);
     check.addEventListener('change', () => this.onToggle(id, check.checked));
     const swatch = h('span', { class: 'swatch off', attrs: { 'aria-hidden': 'true' } });

@@ -48,6 +48,15 @@ export class StatusView {
     this.live = h('div', { class: 'visually-hidden', attrs: { 'aria-live': 'polite', 'aria-atomic': 'true', role: 'status' } });
   }
 
+  /**
+   * Brings the banner into view (a failed run's error, when the panel is scrolled down): smoothly
+   * unless the person prefers reduced motion. Focus stays where it is (the live region announces).
+   */
+  reveal(): void {
+    const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    this.element.scrollIntoView({ block: 'nearest', behavior: reduce ? 'auto' : 'smooth' });
+  }
+
   announce(text: string): void {
     // Re-setting the same text is not announced again; clear first so a repeat is heard.
     this.live.textContent = '';

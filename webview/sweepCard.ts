@@ -37,7 +37,7 @@ export function describeSweep(s: SweepView): string {
 }
 
 function statusText(s: SweepView | undefined): string {
-  if (!s) return 'Trains the latest run’s CSV once per hidden layer size, with the default settings (the shallowNet.* settings); the lesson’s sizes are 1, 2, 3, 4, 5, 20 and 50.';
+  if (!s) return 'Trains the latest run’s CSV once per size (the shallowNet.* settings) to compare train and test accuracy.';
   const st = s.settings;
   const how = `${st.activation}, learning rate ${st.learningRate}, ${st.iterations} iterations per size, seed ${st.seed}`;
   const n = s.results.filter(Boolean).length;
@@ -66,6 +66,7 @@ export class SweepCard {
   readonly runButton: HTMLElementTagNameMap['vscode-button'];
   readonly stopButton: HTMLElementTagNameMap['vscode-button'];
   private readonly tableBox: HTMLElement;
+  private readonly chartBox: HTMLElement;
   private readonly chart: Chart<'line', (number | null)[], string>;
   private sweep: SweepView | undefined;
   private shownJson = '';
@@ -105,14 +106,16 @@ export class SweepCard {
     this.canvas = h('canvas', { class: 'sweep-canvas', attrs: { role: 'img', 'aria-label': 'Accuracy against hidden layer size: no sweep yet' } });
     this.tableBox = h('div', { class: 'sweep-table-box' });
     const label = h('label', { class: 'sweep-label', text: 'Hidden sizes', attrs: { for: 'sweep-sizes' } });
+    // Before any sweep: the one-line explanation, the sizes and Run sweep (no empty chart).
+    this.chartBox = h('div', { class: 'chart-box sweep-box no-data hidden' }, [
+      this.canvas,
+      h('p', { class: 'chart-empty placeholder', text: 'Train and test accuracy against the number of hidden units are drawn here as each size finishes.' }),
+    ]);
     this.element = h('div', { class: 'sweep' }, [
+      this.status,
       h('div', { class: 'sweep-form' }, [label, this.sizesField, this.runButton, this.stopButton]),
       this.sizesError,
-      this.status,
-      h('div', { class: 'chart-box sweep-box no-data' }, [
-        this.canvas,
-        h('p', { class: 'chart-empty placeholder', text: 'Train and test accuracy against the number of hidden units are drawn here as each size finishes.' }),
-      ]),
+      this.chartBox,
       this.tableBox,
     ]);
     this.chart = new Chart<'line', (number | null)[], string>(this.canvas, {
@@ -126,7 +129,8 @@ export class SweepCard {
         interaction: { mode: 'index', intersect: false },
         elements: { point: { radius: 3.5, hoverRadius: 5, hitRadius: 8 }, line: { borderWidth: 2, tension: 0 } },
         scales: {
-          x: { type: 'category', title: { display: true, text: 'hidden units' } },
+          // offset: half a category of room at each end, so the first and last markers are whole.
+          x: { type: 'category', offset: true, title: { display: true, text: 'hidden units' } },
           y: { type: 'linear', suggestedMin: 40, max: 100, title: { display: true, text: 'accuracy (%)' }, ticks: { maxTicksLimit: 7 } },
         },
         plugins: {
@@ -207,6 +211,7 @@ export class SweepCard {
     this.stopButton.classList.toggle('hidden', !busy);
     setText(this.status, statusText(s));
     this.status.classList.toggle('sweep-error', s?.status === 'error');
+    this.chartBox.classList.toggle('hidden', !s);
     const json = JSON.stringify(s ?? null);
     if (json === this.shownJson) return;
     this.shownJson = json;
@@ -270,7 +275,8 @@ export class SweepCard {
     const col = (text: string, cls = 'num'): HTMLElement => h('th', { class: cls, text, attrs: { scope: 'col' } });
     setChildren(this.tableBox, [
       h('table', { class: 'sweep-table', attrs: { id: 'sweep-table' } }, [
-        h('caption', { text: `Sweep #${s.id} on ${s.fileName}: ${n} of ${s.sizes.length} sizes, ${s.settings.iterations} iterations each` }),
+        // The status line above says which sweep on which file and how far: said once, not here.
+        h('caption', { class: 'visually-hidden', text: `Sweep #${s.id}: train and test accuracy per hidden layer size, ${n} of ${s.sizes.length} sizes trained` }),
         h('thead', {}, [h('tr', {}, [col('hidden units'), col('cost'), col('train'), hasTest ? col('test') : null, col('time'), col('note', 'note')])]),
         h('tbody', {}, rows),
       ]),

@@ -356,6 +356,8 @@ suite('Training panel', () => {
       await p.page.locator('#field-init li[role="option"]', { hasText: 'he: randn' }).click();
       await p.page.locator('#train').click();
       const m = await p.waitForSent((x) => x.type === 'train');
+      assert.equal(m.csvOfRun, 3, 'the shown run’s CSV (here the newest)');
+      assert.deepEqual(parseFromWebview(m), m, 'the host’s gate lets the message through');
       const parsed = parseTrainSettings(m.settings);
       assert.ok(parsed, `the host's parseTrainSettings rejects ${JSON.stringify(m.settings)}`);
       assert.deepEqual(m.settings, {
@@ -439,7 +441,7 @@ suite('Training panel', () => {
       assert.deepEqual(labels, ['relu · 4 units · α 0.5', 'tanh · 4 units · α 1.2'], 'the number has its own column');
       assert.deepEqual(await p.page.locator('table.runs tbody .run-num').allInnerTexts(), ['#2', '#1']);
       const rows = await p.page.locator('table.runs tbody tr').allInnerTexts();
-      assert.match(rows[1], /finished\s+0\.2153\s+90\.8 % \/ 88\.6 %/);
+      assert.match(rows[1], /finished\s+0\.2153\s+train 90\.8 % · test 88\.6 %/);
       // Log scale toggle.
       await p.page.locator('#log-scale').click();
       await frames(p.page);
@@ -832,10 +834,10 @@ suite('Training panel', () => {
       const iris = dataset({ fileName: 'iris.csv', targetName: 'species' });
       await p.post(state([finished(1, { fileName: 'iris.csv', dataset: iris })]));
       await frames(p.page);
-      assert.equal(await text(p.page, '.trains-on'), 'Trains on iris.csv · target species (the last column)');
+      assert.equal(await text(p.page, '.trains-on'), 'Trains on iris.csv (run #1’s CSV) · target species (the last column)');
       await p.post({ type: 'run', run: finished(2, { fileName: 'iris.csv', dataset: iris, settings: { target: 'sepal_length' } }), append: false });
       await frames(p.page);
-      assert.equal(await text(p.page, '.trains-on'), 'Trains on iris.csv · target sepal_length');
+      assert.equal(await text(p.page, '.trains-on'), 'Trains on iris.csv (run #2’s CSV) · target sepal_length');
       await p.shot('trains-on-dark');
     }));
 
@@ -861,6 +863,157 @@ suite('Training panel', () => {
       assert.equal(await btn(2).innerText(), 'Details');
       assert.match(await banner(p.page), /Finished run #1/);
     }, { theme: 'light' }));
+  // ── from a new user's try: Train follows the run shown, a failure in sight, runs compared read ──
+  for (const theme of ['dark', 'light']) {
+    test(`New run follows the run shown (${theme}): the Trains on line, the base settings and csvOfRun`, () =>
+      withWebviewPage(
+        async (p) => {
+          await ready(p);
+          const flower = finished(1, { fileName: 'flower.csv', dataset: dataset({ fileName: 'flower.csv', targetName: 'species' }), settings: { target: 'species', seed: 7 } });
+          const broken = run(2, { status: 'error', dataset: undefined, fileName: 'broken.csv', error: { message: 'Row 4: "x" in column "a" is not a number', file: 'broken.csv', row: 4, column: 'a' } });
+          await p.post(state([flower, broken]));
+          await frames(p.page);
+          // The newest (failed) run is shown: Train trains its CSV.
+          assert.equal(await text(p.page, '.trains-on'), 'Trains on broken.csv (run #2’s CSV) · the last column as target');
+          // The person shows the flower run: Train now trains flower.csv, with its target and seed.
+          await p.page.locator('tr[data-run-id="1"] .link-button').click();
+          await frames(p.page);
+          assert.equal(await text(p.page, '.trains-on'), 'Trains on flower.csv (run #1’s CSV) · target species');
+          await p.page.locator('.controls-card').screenshot({ path: await p.shot(`trains-on-shown-${theme}`) });
+          await p.page.locator('#train').click();
+          const m = await p.waitForSent((x) => x.type === 'train');
+          assert.equal(m.csvOfRun, 1);
+          assert.equal(m.settings.target, 'species');
+          assert.equal(m.settings.seed, 7);
+          assert.deepEqual(parseFromWebview(m), m, 'the host’s gate lets csvOfRun through');
+          // A model opened from a file: no CSV known; Train says it asks for one, and still names the run.
+          const loaded = finished(3, {
+            fileName: 'iris.csv',
+            testPoints: [],
+            dataset: dataset({ fileName: 'iris.csv', rowsRead: 0, rowsUsed: 0, rowsDropped: 0, droppedExamples: [], trainCount: 0, testCount: 0 }),
+          });
+          await p.post({ type: 'run', run: loaded, append: false });
+          await frames(p.page);
+          assert.equal(await text(p.page, '.trains-on'), 'Run #3 came from a model file: Train asks for a CSV file to train on.');
+          const before = p.sent.length;
+          await p.page.locator('#train').click();
+          const again = await p.waitForSent((x) => x.type === 'train' && p.sent.indexOf(x) >= before);
+          assert.equal(again.csvOfRun, 3, 'the host finds no CSV for it and asks for one');
+        },
+        { theme },
+      ));
+  }
+
+  test('the shown run failing brings its banner into view, once, without moving focus', () =>
+    withWebviewPage(
+      async (p) => {
+        await ready(p);
+        await p.post(state([finished(1), run(2, { points: points(0, 20), iteration: 20 })]));
+        await frames(p.page);
+        const bannerInView = () =>
+          p.page.locator('.banner').evaluate((b) => {
+            const r = b.getBoundingClientRect();
+            return r.top >= 0 && r.bottom <= window.innerHeight;
+          });
+        const scrollDown = async () => {
+          await p.page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+          await frames(p.page);
+          assert.equal(await bannerInView(), false, 'scrolled down: the banner is out of sight');
+        };
+        await scrollDown();
+        await p.page.locator('#run-sweep').focus();
+        const failed = (id) =>
+          run(id, { status: 'error', points: [], error: { message: 'Row 9: "?" in column "x1" is not a number', file: 'planar.csv', row: 9, column: 'x1' } });
+        await p.post({ type: 'run', run: failed(2), append: true });
+        await frames(p.page);
+        for (let i = 0; i < 40 && !(await bannerInView()); i++) await p.page.waitForTimeout(50);
+        assert.equal(await bannerInView(), true, 'the error banner is brought into view');
+        assert.match(await banner(p.page), /Training failed/);
+        assert.equal(await p.page.evaluate(() => document.activeElement?.id), 'run-sweep', 'focus stays where it was');
+        await p.shot('error-revealed-light');
+        // Later renders do not scroll again.
+        await scrollDown();
+        await p.post({ type: 'training', training: false });
+        await p.post({ type: 'run', run: failed(2), append: true });
+        await frames(p.page);
+        await p.page.waitForTimeout(400);
+        assert.equal(await bannerInView(), false, 'no scroll on a render of a run already failed');
+        // Another run failing while run #1 is shown: no scroll either.
+        await p.post({ type: 'run', run: run(3, { points: points(0, 20), iteration: 20 }), append: false });
+        await frames(p.page);
+        await p.page.locator('tr[data-run-id="1"] .link-button').click();
+        await scrollDown();
+        await p.post({ type: 'run', run: failed(3), append: true });
+        await frames(p.page);
+        await p.page.waitForTimeout(400);
+        assert.equal(await bannerInView(), false, 'a run not shown fails: the page stays');
+        // Reduced motion: the banner is there at once (no smooth scroll).
+        await p.page.emulateMedia({ reducedMotion: 'reduce' });
+        await p.post({ type: 'run', run: run(4, { points: points(0, 20), iteration: 20 }), append: false });
+        await frames(p.page);
+        await scrollDown();
+        await p.post({ type: 'run', run: failed(4), append: true });
+        await frames(p.page);
+        assert.equal(await bannerInView(), true, 'reduced motion: in view on the next frame');
+      },
+      { theme: 'light', viewport: { width: 900, height: 600 } },
+    ));
+
+  for (const theme of ['dark', 'light']) {
+    test(`runs compared reads (${theme}): labelled accuracies, “Shown” clear of the border, a failed run’s checkbox off, the list scrolls visibly`, () =>
+      withWebviewPage(
+        async (p) => {
+          await ready(p);
+          const many = Array.from({ length: 12 }, (_, i) => finished(i + 1, { points: points(0, 200, 1 + i / 10), settings: { hiddenUnits: i + 1 } }));
+          const failed = run(13, { status: 'error', dataset: undefined, fileName: 'broken.csv', error: { message: 'The file is empty', file: 'broken.csv' } });
+          await p.post(state([...many, failed]));
+          await frames(p.page);
+          await frames(p.page);
+          const row = (id) => p.page.locator(`tr[data-run-id="${id}"]`);
+          assert.equal(await row(12).locator('.acc').innerText(), 'train 90.8 % · test 88.6 %');
+          // The failed run has nothing to draw: its checkbox is disabled and says why.
+          const check = row(13).locator('vscode-checkbox');
+          assert.equal(await check.evaluate((e) => e.disabled), true);
+          assert.match(await check.getAttribute('title'), /^Not on the cost chart: it failed before its first iteration/);
+          assert.match(await check.getAttribute('aria-label'), /^Run #13 .*: not on the cost chart, it failed before its first iteration/);
+          assert.equal(await row(13).locator('.acc').innerText(), 'nothing to draw');
+          assert.equal(await row(12).locator('vscode-checkbox').evaluate((e) => e.disabled), false);
+          // The list scrolls within the card: a shadow below while rows are out of sight.
+          const list = p.page.locator('.runs-list');
+          const m = await list.evaluate((e) => ({ over: e.scrollHeight > e.clientHeight, y: getComputedStyle(e).overflowY, cls: e.className }));
+          assert.ok(m.over, 'more rows than fit');
+          assert.equal(m.y, 'auto');
+          assert.match(m.cls, /more-below/);
+          assert.doesNotMatch(m.cls, /more-above/);
+          await p.page.locator('.runs-card').screenshot({ path: await p.shot(`runs-compared-${theme}`) });
+          await list.evaluate((e) => e.scrollTo(0, e.scrollHeight));
+          await p.page.waitForTimeout(100);
+          const end = await list.evaluate((e) => e.className);
+          assert.match(end, /more-above/);
+          assert.doesNotMatch(end, /more-below/);
+          // The header stays at the top of the scrolled list.
+          const head = await p.page.evaluate(() => {
+            const l = document.querySelector('.runs-list').getBoundingClientRect();
+            const th = document.querySelector('table.runs thead th').getBoundingClientRect();
+            return th.top - l.top;
+          });
+          assert.ok(Math.abs(head) < 2, `sticky header at the list's top (${head})`);
+          // “✓ Shown” keeps a gap to the card's right border.
+          await row(1).locator('.link-button').click();
+          await frames(p.page);
+          const gap = await p.page.evaluate(() => {
+            const card = document.querySelector('.runs-card');
+            const b = document.querySelector('tr[data-run-id="1"] .link-button').getBoundingClientRect();
+            const c = card.getBoundingClientRect();
+            return c.right - parseFloat(getComputedStyle(card).borderRightWidth) - b.right;
+          });
+          assert.ok(gap >= 6, `gap to the border: ${gap}`);
+          await p.page.locator('.runs-card').screenshot({ path: await p.shot(`runs-compared-scrolled-${theme}`) });
+        },
+        { theme, viewport: { width: 1100, height: 900 } },
+      ));
+  }
+
 });
 
 suite('Gradient check', () => {

@@ -1,4 +1,4 @@
-/* global suite, test, requestAnimationFrame, document */
+/* global suite, test, requestAnimationFrame, document, getComputedStyle, window */
 // The hidden layer size sweep card (issue 6): train and test accuracy against hidden units,
 // filling in as each size finishes, the numbers in a table, Run sweep / Stop sweep, and the
 // sweep kept across a reload. Screenshots in light and dark.
@@ -212,4 +212,75 @@ suite('Hidden layer size sweep card', () => {
       { state: saved },
     );
   });
+
+  // ── from a new user's try: the card no longer takes over the page ──────────────────────────
+  for (const theme of ['dark', 'light']) {
+    test(`before any sweep: one line, the sizes and Run sweep, after the shown run's cards (${theme})`, () =>
+      withWebviewPage(
+        async (p) => {
+          await ready(p);
+          await p.post(state());
+          await frames(p.page);
+          const card = p.page.locator('.sweep-card');
+          // After the run's own cards: the timeline, boundary and parameters come first.
+          const order = await p.page.evaluate(() => [...document.querySelectorAll('.layout > .card')].map((c) => c.classList[1]));
+          for (const before of ['summary-card', 'gradcheck-card', 'timeline-card', 'boundary-card', 'params-card']) {
+            assert.ok(order.indexOf(before) < order.indexOf('sweep-card'), `${before} before the sweep card: ${order.join(', ')}`);
+          }
+          assert.equal(order.at(-1), 'sweep-card');
+          // Compact: no empty chart, one line of explanation, then the form.
+          assert.equal(await p.page.locator('canvas.sweep-canvas').isVisible(), false);
+          assert.equal(await p.page.locator('#sweep-table').count(), 0);
+          const status = await p.page.locator('#sweep-status').evaluate((e) => ({ h: e.getBoundingClientRect().height, line: parseFloat(getComputedStyle(e).lineHeight) || 18 }));
+          assert.ok(status.h < 1.6 * status.line, `one line: ${status.h}px`);
+          const height = await card.evaluate((e) => e.getBoundingClientRect().height);
+          assert.ok(height < 130, `the empty card is ${height}px tall`);
+          assert.equal(await p.page.locator('#run-sweep').isVisible(), true);
+          await card.screenshot({ path: await p.shot(`sweep-empty-${theme}`) });
+          // The first sweep brings the chart.
+          await p.post({ type: 'sweep', sweep: sweep(1) });
+          await frames(p.page);
+          assert.equal(await p.page.locator('canvas.sweep-canvas').isVisible(), true);
+        },
+        { theme, viewport: { width: 1100, height: 900 } },
+      ));
+
+    test(`a finished sweep says its sentence once, and the last size's marker is whole (${theme})`, () =>
+      withWebviewPage(
+        async (p) => {
+          await ready(p);
+          await p.post(state(sweep(7)));
+          await frames(p.page);
+          const card = p.page.locator('.sweep-card');
+          await card.scrollIntoViewIfNeeded();
+          await p.page.waitForTimeout(200);
+          const said = (await card.innerText()).match(/Sweep #1 on flower\.csv/g) ?? [];
+          assert.equal(said.length, 1, 'the status line, not the table caption too');
+          const caption = p.page.locator('#sweep-table caption');
+          assert.match(await caption.getAttribute('class'), /visually-hidden/);
+          assert.match(await caption.textContent(), /^Sweep #1: train and test accuracy per hidden layer size, 7 of 7 sizes trained$/);
+          // The test line's colour (--vscode-charts-orange): its rightmost pixel keeps clear of the canvas edge.
+          const m = await p.page.locator('canvas.sweep-canvas').evaluate((c) => {
+            const hex = getComputedStyle(document.documentElement).getPropertyValue('--vscode-charts-orange').trim();
+            const want = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+            const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+            let right = -1;
+            for (let y = 0; y < c.height; y++) {
+              for (let x = c.width - 1; x > right; x--) {
+                const i = 4 * (y * c.width + x);
+                if (d[i + 3] > 200 && Math.abs(d[i] - want[0]) < 12 && Math.abs(d[i + 1] - want[1]) < 12 && Math.abs(d[i + 2] - want[2]) < 12) {
+                  right = x;
+                  break;
+                }
+              }
+            }
+            return { right, width: c.width, dpr: window.devicePixelRatio || 1, hex };
+          });
+          assert.ok(m.right > 0, `test line found (${m.hex})`);
+          assert.ok(m.width - m.right > 20 * m.dpr, `the last marker ends ${m.width - m.right}px before the edge`);
+          await card.screenshot({ path: await p.shot(`sweep-finished-card-${theme}`) });
+        },
+        { theme, viewport: { width: 1100, height: 900 } },
+      ));
+  }
 });
