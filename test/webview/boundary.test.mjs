@@ -1,4 +1,4 @@
-/* global suite, test, suiteSetup, document, requestAnimationFrame */
+/* global suite, test, suiteSetup, document, requestAnimationFrame, getComputedStyle */
 // The decision boundary, the hidden-unit maps, the confusion matrices and the symmetry notice,
 // in Chromium under the extension's CSP, fed with what the training worker really computes:
 // src/pipeline.ts trains a few hundred iterations on the fixtures and src/boundaryView.ts
@@ -271,6 +271,10 @@ suite('Decision boundary, hidden units, confusion', () => {
   test('keyboard: the plot is focusable and the arrow keys read the prediction at a point', () =>
     withWebviewPage(async (p) => {
       await open(p, [trainedRun(1, 'flower.csv')]);
+      // The hint and the read-out are set in the panel's font, not the code font.
+      const fonts = await p.page.evaluate(() => [getComputedStyle(document.querySelector('.boundary-readout')).fontFamily, getComputedStyle(document.body).fontFamily]);
+      assert.equal(fonts[0], fonts[1], 'the read-out uses the panel font');
+      assert.equal(await p.page.locator('.boundary-readout').innerText(), 'Hover the plot (or focus it and use the arrow keys) to read the prediction at a point.');
       await p.page.locator('canvas.boundary-canvas').focus();
       await p.page.keyboard.press('ArrowRight');
       const first = await p.page.locator('.boundary-readout').innerText();
