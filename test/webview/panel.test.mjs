@@ -898,6 +898,46 @@ suite('Gradient check', () => {
   }
 });
 
+suite('Gradient check: no gradient at all', () => {
+  // A tanh run from zeros: nothing reaches W[1], b[1], W[2]; their relative error 0 checks nothing.
+  const zero = { numerical: 0, analytic: 0 };
+  const result = {
+    W1: 0, b1: 0, W2: 0, b2: 1.2e-11, overall: 1.2e-11, pass: true, examples: 200, total: 320, at: 'final',
+    norms: { W1: zero, b1: zero, W2: zero, b2: { numerical: 0.0431, analytic: 0.0431 } },
+  };
+  for (const theme of ['dark', 'light', 'high-contrast']) {
+    test(`rows whose two gradients are both 0 say so, not a bare pass (${theme})`, () =>
+      withWebviewPage(async (p) => {
+        await ready(p);
+        await p.post(state([finished(1)]));
+        await frames(p.page);
+        await p.page.locator('#gradient-check').click();
+        await p.waitForSent((x) => x.type === 'gradientCheck');
+        await p.post({ type: 'gradCheck', runId: 1, result });
+        await frames(p.page);
+        const rows = await p.page.locator('table.gradcheck-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.innerText.replace(/\s+/g, ' ').trim()));
+        assert.deepEqual(rows, [
+          'W[1] 0.00e+0 both gradients are 0',
+          'b[1] 0.00e+0 both gradients are 0',
+          'W[2] 0.00e+0 both gradients are 0',
+          'b[2] 1.20e-11 pass',
+          'overall 1.20e-11 pass',
+        ]);
+        assert.equal(
+          await text(p.page, '.gradcheck-zero'),
+          'W[1], b[1] and W[2]: backpropagation and the numerical gradient are both exactly 0 (nothing reaches those matrices), so a relative error of 0 there checks nothing.',
+        );
+        await p.page.locator('.gradcheck-card').screenshot({ path: await p.shot(`gradcheck-zero-${theme}`) });
+        // Without norms (an older host), the rows read as before.
+        await p.page.locator('#gradient-check').click();
+        await p.post({ type: 'gradCheck', runId: 1, result: { ...result, norms: undefined } });
+        await frames(p.page);
+        assert.equal(await p.page.locator('table.gradcheck-table td.zero').count(), 0);
+        assert.equal(await p.page.locator('.gradcheck-zero').count(), 0);
+      }, { theme }));
+  }
+});
+
 suite('Export charts as PNG', () => {
   test('the button posts one PNG of the charts shown, which the host’s gate lets through', () =>
     withWebviewPage(async (p) => {
