@@ -938,6 +938,34 @@ suite('Gradient check: no gradient at all', () => {
   }
 });
 
+suite('Heatmap cells near 0', () => {
+  const hex = (c) => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16));
+  for (const theme of ['dark', 'light', 'high-contrast']) {
+    test(`a weight near 0 keeps its cell's edges in a theme border colour (${theme})`, () =>
+      withWebviewPage(async (p) => {
+        await ready(p);
+        await p.post(state([finished(1)]));
+        await frames(p.page);
+        await frames(p.page);
+        // W[1] row h2 starts with −0.0214 against weights up to ±2.5: nearly the background.
+        const px = await p.page.evaluate(() => {
+          const c = document.querySelector('canvas.heatmap');
+          const [gx, gy, cw, ch] = c.dataset.grid.split(',').map(Number);
+          const dpr = window.devicePixelRatio || 1;
+          const at = (x, y) => [...c.getContext('2d').getImageData(Math.floor(x * dpr), Math.floor(y * dpr), 1, 1).data].slice(0, 3);
+          const y = gy + 1.5 * ch;
+          return { cell: at(gx + 0.5 * cw, y), column: at(Math.round(gx + cw), y), row: at(gx + 0.5 * cw, Math.round(gy + ch)) };
+        });
+        const bg = hex(THEMES[theme].vars['editor-background']);
+        const diff = (a, b) => a.reduce((s, v, i) => s + Math.abs(v - b[i]), 0);
+        assert.ok(diff(px.cell, bg) < 60, `the cell is near the background (${px.cell} against ${bg})`);
+        assert.ok(diff(px.column, px.cell) >= 60, `the line beside it stands out (${px.column} against ${px.cell})`);
+        assert.ok(diff(px.row, px.cell) >= 60, `the line above it stands out (${px.row} against ${px.cell})`);
+        await p.page.locator('.params').first().screenshot({ path: await p.shot(`heatmap-separators-${theme}`) });
+      }, { theme }));
+  }
+});
+
 suite('Export charts as PNG', () => {
   test('the button posts one PNG of the charts shown, which the host’s gate lets through', () =>
     withWebviewPage(async (p) => {
