@@ -49,6 +49,7 @@ export function gradCheckCsv(csvText: string, fileName: string, settings: TrainS
   return {
     W1: r.W1, b1: r.b1, W2: r.W2, b2: r.b2, overall: r.overall,
     pass: r.overall < GRADCHECK_THRESHOLD,
+    norms: r.norms,
     examples: Xs.cols,
     total,
     at: params ? 'final' : 'initial',
@@ -61,5 +62,14 @@ export function gradCheckText(fileName: string, r: GradCheckReport): string {
   const verdict = r.pass ? 'pass (below 1e-7)' : 'FAIL (not below 1e-7)';
   return `Gradient check on ${fileName}: relative error ${e(r.overall)} — ${verdict}. ` +
     `W[1] ${e(r.W1)}, b[1] ${e(r.b1)}, W[2] ${e(r.W2)}, b[2] ${e(r.b2)}; ` +
-    `${r.at} parameters, ${r.examples === r.total ? `all ${r.total}` : `${r.examples} of ${r.total}`} training examples.`;
+    `${r.at} parameters, ${r.examples === r.total ? `all ${r.total}` : `${r.examples} of ${r.total}`} training examples.` +
+    zeroGradients(r);
+}
+
+/** " Both gradients are 0 for W[1], b[1], W[2] (their relative error checks nothing)." or "". */
+function zeroGradients(r: GradCheckReport): string {
+  const norms = r.norms;
+  if (!norms) return '';
+  const zero = (['W1', 'b1', 'W2', 'b2'] as const).filter((k) => norms[k].numerical === 0 && norms[k].analytic === 0);
+  return zero.length ? ` Both gradients are 0 for ${zero.map((k) => `${k[0]}[${k[1]}]`).join(', ')} (their relative error checks nothing).` : '';
 }

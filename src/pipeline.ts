@@ -155,13 +155,14 @@ export class DecimatedHistory {
     return i % this.stride === 0;
   }
 
-  add(p: CostPoint): boolean {
-    if (p[0] % this.stride !== 0) return false;
+  /** `last`: the run's final iteration, kept whatever the stride (the history ends where the run did). */
+  add(p: CostPoint, last = false): boolean {
+    if (!last && p[0] % this.stride !== 0) return false;
     this.points.push(p);
     if (this.points.length > this.limit) {
       this.stride *= 2;
       let w = 0;
-      for (const q of this.points) if (q[0] % this.stride === 0) this.points[w++] = q;
+      for (const q of this.points) if (q[0] % this.stride === 0 || q === p) this.points[w++] = q;
       this.points.length = w;
     }
     return true;

@@ -263,6 +263,8 @@ export interface GradCheckReport {
   total: number;
   /** At the run's final parameters or at the settings' initial ones. */
   at: 'initial' | 'final';
+  /** Norms of the numerical and analytic gradient per matrix (both 0: the relative error checks nothing). */
+  norms?: Record<'W1' | 'b1' | 'W2' | 'b2', { numerical: number; analytic: number }>;
 }
 /** The answer to a GradientCheckMessage: the result, or why there is none. */
 export interface GradCheckMessage {

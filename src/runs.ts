@@ -182,8 +182,10 @@ export class Runs implements vscode.Disposable {
         view.baseline = e.baseline;
         this.emit(view, false);
       } else {
-        const added = e.points.filter((p) => active.history.add(p));
-        const hidden = (e.hiddenPoints ?? []).filter((p) => active.hidden.add(p));
+        // The final iteration's figures are kept whatever the stride: the lines end where the run does.
+        const last = req.settings.iterations - 1;
+        const added = e.points.filter((p) => active.history.add(p, p[0] === last));
+        const hidden = (e.hiddenPoints ?? []).filter((p) => active.hidden.add(p, p[0] === last));
         view.hiddenPoints = active.hidden.points;
         view.iteration = e.iteration;
         view.params = e.params;

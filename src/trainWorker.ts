@@ -89,8 +89,10 @@ function run(m: StartRun): void {
         message = `Stopped after ${done} iteration${done === 1 ? '' : 's'}; the model keeps what it learned so far.`;
         break;
       }
-      // Saturation only on the iterations the decimated history keeps (nothing extra on the others).
-      trainer.watchHidden = history.wants(done);
+      // Saturation only on the iterations the decimated history keeps (nothing extra on the
+      // others), and on the last one, so the hidden-layer line ends where the run does.
+      const last = done === total - 1;
+      trainer.watchHidden = last || history.wants(done);
       if (keeper.wants(done)) keeper.keep(done, trainer.params);
       const r = trainer.step();
       if (r.diverged) {
@@ -102,7 +104,7 @@ function run(m: StartRun): void {
       lastCost = r.cost;
       lastAccuracy = r.accuracy;
       const p: CostPoint = [r.iteration, r.cost, r.accuracy];
-      history.add(p);
+      history.add(p, last);
       pending.push(p);
       if (r.hidden) pendingHidden.push([r.iteration, r.hidden.saturation, r.hidden.meanDerivative]);
       if (r.iteration % testEvery === 0) {

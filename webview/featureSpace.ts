@@ -7,7 +7,7 @@
  * this only draws them. Names are DOM text; the canvas draws numbers only.
  */
 import { base64ToBytes } from '../src/base64Bytes';
-import type { BoundaryView, DatasetSummary, HiddenSpaceView, RunView } from '../src/protocol';
+import type { BoundaryView, DatasetSummary, HiddenSpaceView, ParamsSnapshot, RunView } from '../src/protocol';
 import { atIteration, classColours, niceTicks } from './boundary';
 import { fmt, h, setChildren, setText } from './dom';
 import { rgbaString, type Theme } from './theme';
@@ -33,6 +33,40 @@ function decode(u: HiddenSpaceView['units'][number], text: string): Float64Array
   return out;
 }
 
+const isZero = (m: readonly (readonly number[])[] | undefined): boolean => !!m && m.every((row) => row.every((v) => v === 0));
+
+/**
+ * When the pair shown does not spread the examples out (a unit's A[1] is one value for every
+ * input, its range empty), why, in words; undefined when both units vary. `params` and `init`
+ * say whether the rows of W[1] are zero and whether zero initialisation keeps them so.
+ */
+export function collapseText(s: HiddenSpaceView, pair: [number, number], params: ParamsSnapshot | undefined, init: string | undefined): string | undefined {
+  const flat = pair.filter((k) => !!s.units[k] && !(s.units[k].max > s.units[k].min));
+  if (!flat.length) return undefined;
+  const zeroRow = (k: number): boolean => !!params?.W1[k] && params.W1[k].every((v) => v === 0);
+  const value = (k: number): string => `${zeroRow(k) ? '=' : '≈'} ${fmt(s.units[k].min, 3)}`;
+  const [i, j] = pair;
+  const parts: string[] = [];
+  if (flat.length === 2) {
+    parts.push(s.units[i].min === s.units[j].min
+      ? `Every example maps to the same point: hidden units ${i + 1} and ${j + 1} are constant, A[1] ${value(i)} for every input.`
+      : `Every example maps to the same point: hidden units ${i + 1} and ${j + 1} are constant, A[1] ${value(i)} and ${value(j)} for every input.`);
+  } else {
+    const k = flat[0];
+    parts.push(`Hidden unit ${k + 1} is constant, A[1] ${value(k)} for every input, so every example lies on one ${k === i ? 'vertical' : 'horizontal'} line.`);
+  }
+  if (flat.every(zeroRow)) {
+    parts.push(`${flat.length === 2 ? 'Their rows' : 'Its row'} of W[1] ${flat.length === 2 ? 'are' : 'is'} zero, so A[1] = g(b[1]) whatever the input.`);
+    const allZeroA1 = s.units.every((u) => u.min === 0 && u.max === 0);
+    if (init === 'zeros' && isZero(params?.W1) && isZero(params?.W2) && allZeroA1) {
+      parts.push('Zero initialisation keeps them so: with A[1] = 0 the gradient of W[2] is 0, and with W[2] = 0 no gradient reaches W[1] or b[1], so the hidden layer never moves. Use the small random start.');
+    } else if (init === 'zeros' && isZero(params?.W1)) {
+      parts.push('Zero initialisation starts every unit here.');
+    }
+  }
+  return parts.join(' ');
+}
+
 interface Decoded {
   lattice: Float64Array[];
   points: Float64Array[];
@@ -52,8 +86,11 @@ export class FeatureSpace {
   private readonly yLabel: HTMLElement;
   private readonly legend: HTMLElement;
   private readonly oneUnit: HTMLElement;
+  private readonly collapsed: HTMLElement;
   private readonly note: HTMLElement;
   private boundary: BoundaryView | undefined;
+  private params: ParamsSnapshot | undefined;
+  private init: string | undefined;
   private dataset: DatasetSummary | undefined;
   private decoded: Decoded | undefined;
   /** The pair shown, as unit indices: kept while the run's updates arrive. */
@@ -74,8 +111,9 @@ export class FeatureSpace {
     this.plot = h('div', { class: 'fs-plot' }, [this.yLabel, h('div', { class: 'fs-canvas-box' }, [this.canvas, this.xLabel])]);
     this.legend = h('div', { class: 'fs-legend', attrs: { 'aria-label': 'Legend' } });
     this.oneUnit = h('p', { class: 'fs-one-unit hidden', attrs: { role: 'note' } });
+    this.collapsed = h('p', { class: 'fs-collapsed hidden', attrs: { role: 'note' } });
     this.note = h('p', { class: 'hint fs-note' });
-    this.element = h('div', { class: 'feature-space' }, [this.nav, this.plot, this.legend, this.oneUnit, this.note]);
+    this.element = h('div', { class: 'feature-space' }, [this.nav, this.collapsed, this.plot, this.legend, this.oneUnit, this.note]);
     this.element.addEventListener('keydown', (e) => this.key(e));
     new ResizeObserver(() => this.schedule()).observe(this.element);
   }
@@ -102,6 +140,8 @@ export class FeatureSpace {
     const classesChanged = d?.classes.join('\u0000') !== this.dataset?.classes.join('\u0000');
     this.boundary = b;
     this.dataset = d;
+    this.params = run?.params;
+    this.init = run?.settings.init;
     const s = b?.hiddenSpace;
     this.decoded = s ? { lattice: s.units.map((u) => decode(u, u.lattice)), points: s.units.map((u) => decode(u, u.points)) } : undefined;
     const n = s?.units.length ?? 0;
@@ -161,9 +201,14 @@ export class FeatureSpace {
     setText(this.xLabel, s && !one ? `A[1] of unit ${i + 1}` : 'A[1] of a unit');
     setText(this.yLabel, s && !one ? `A[1] of unit ${j + 1}` : 'A[1] of a unit');
     const names = this.boundary?.plane.names ?? ['x1', 'x2'];
+    const collapse = s && !one ? collapseText(s, this.pair, this.params, this.init) : undefined;
+    this.collapsed.classList.toggle('hidden', collapse === undefined);
+    setText(this.collapsed, collapse ?? '');
     const parts: string[] = [];
     if (s && !one) {
-      parts.push(`Grid lines: ${s.lines} lines of ${names[0]} and ${s.lines} of ${names[1]} over the decision boundary's plane, straight there, bent by the hidden layer.`);
+      // Lines squashed onto a point or a line are not "bent": the note above says what happened.
+      if (collapse === undefined) parts.push(`Grid lines: ${s.lines} lines of ${names[0]} and ${s.lines} of ${names[1]} over the decision boundary's plane, straight there, bent by the hidden layer.`);
+      else parts.push(`Grid lines: ${s.lines} lines of ${names[0]} and ${s.lines} of ${names[1]} over the decision boundary's plane.`);
       if ((this.dataset?.nx ?? 2) > 2) parts.push('The lattice holds the other features at their training means; the examples keep their own values.');
       parts.push(`Points: ${s.cls.length === s.examples ? `the ${s.examples}` : `${s.cls.length} of the ${s.examples}`} training examples.`);
       if (s.total > n) parts.push(`Pairs of the first ${n} of ${s.total} hidden units.`);
@@ -310,6 +355,7 @@ export class FeatureSpace {
     const [i, j] = this.pair;
     const [ui, uj] = [s.units[i], s.units[j]];
     const [n0, n1] = b.plane.names;
-    return `Hidden feature space ${atIteration(b)}: ${s.cls.length} training examples and ${s.lines} by ${s.lines} grid lines of ${n0} and ${n1}, mapped through A[1] of hidden unit ${i + 1} (across, ${fmt(ui.min, 3)} to ${fmt(ui.max, 3)}) and unit ${j + 1} (up, ${fmt(uj.min, 3)} to ${fmt(uj.max, 3)}). Use the arrow keys for the other pairs of units.`;
+    const collapse = collapseText(s, this.pair, this.params, this.init);
+    return `Hidden feature space ${atIteration(b)}: ${s.cls.length} training examples and ${s.lines} by ${s.lines} grid lines of ${n0} and ${n1}, mapped through A[1] of hidden unit ${i + 1} (across, ${fmt(ui.min, 3)} to ${fmt(ui.max, 3)}) and unit ${j + 1} (up, ${fmt(uj.min, 3)} to ${fmt(uj.max, 3)}).${collapse ? ` ${collapse}` : ''} Use the arrow keys for the other pairs of units.`;
   }
 }

@@ -2,7 +2,9 @@
  * The panel's gradient check: a button that asks the host to check the shown run
  * (backpropagation against central differences at the run's final parameters, on at most 200
  * of its training examples) and a small table of the answer: the relative error of W[1], b[1],
- * W[2], b[2] and overall, each with pass or fail against 1e-7, all as text.
+ * W[2], b[2] and overall, each with pass or fail against 1e-7, all as text. A matrix whose
+ * numerical and analytic gradients are both exactly 0 (a tanh run from zeros: nothing reaches
+ * W[1], b[1], W[2]) has a relative error of 0 that checks nothing: its row says so instead of "pass".
  */
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import type { GradCheckMessage, GradCheckReport, RunView } from '../src/protocol';
@@ -12,6 +14,11 @@ const THRESHOLD = 1e-7;
 const ROWS: [keyof Pick<GradCheckReport, 'W1' | 'b1' | 'W2' | 'b2' | 'overall'>, string][] = [
   ['W1', 'W[1]'], ['b1', 'b[1]'], ['W2', 'W[2]'], ['b2', 'b[2]'], ['overall', 'overall'],
 ];
+
+/** "W[1]", "W[1] and b[1]", "W[1], b[1] and W[2]". */
+function list(items: string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
 
 export class GradCheckView {
   readonly element: HTMLElement;
@@ -74,14 +81,30 @@ export class GradCheckView {
       return;
     }
     const r = m.result;
+    const norms = r.norms;
+    const bothZero = (key: (typeof ROWS)[number][0]): boolean => {
+      if (!norms) return false;
+      const keys = key === 'overall' ? (['W1', 'b1', 'W2', 'b2'] as const) : [key];
+      return keys.every((k) => norms[k].numerical === 0 && norms[k].analytic === 0);
+    };
+    const zeroRows = ROWS.filter(([key]) => key !== 'overall' && bothZero(key)).map(([, label]) => label);
     const rows = ROWS.map(([key, label]) => {
       const pass = r[key] < THRESHOLD;
+      const zero = bothZero(key);
       return h('tr', { class: key === 'overall' ? 'overall' : '' }, [
         h('th', { text: label, attrs: { scope: 'row' } }),
         h('td', { class: 'num', text: r[key].toExponential(2) }),
-        h('td', { class: pass ? 'pass' : 'fail', text: pass ? 'pass' : 'fail' }),
+        zero
+          ? h('td', { class: 'zero', text: 'both gradients are 0' })
+          : h('td', { class: pass ? 'pass' : 'fail', text: pass ? 'pass' : 'fail' }),
       ]);
     });
+    const zeroNote = zeroRows.length
+      ? h('p', {
+        class: 'hint gradcheck-zero',
+        text: `${list(zeroRows)}: backpropagation and the numerical gradient are both exactly 0 (nothing reaches ${zeroRows.length === 1 ? 'that matrix' : 'those matrices'}), so a relative error of 0 there checks nothing.`,
+      })
+      : null;
     const caption = `Run #${m.runId} · ${r.at} parameters · ${r.examples === r.total ? `all ${integer(r.total)}` : `${integer(r.examples)} of ${integer(r.total)}`} training examples · pass below 1e-7`;
     setChildren(this.body, [
       h('table', { class: 'gradcheck-table', attrs: { 'aria-label': `Gradient check of run #${m.runId}: ${r.pass ? 'pass' : 'fail'}` } }, [
@@ -93,6 +116,7 @@ export class GradCheckView {
         ])]),
         h('tbody', {}, rows),
       ]),
+      zeroNote,
     ]);
   }
 }

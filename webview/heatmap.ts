@@ -208,8 +208,9 @@ class MatrixCanvas {
     const gy = this.geom.top;
     ctx.drawImage(off, gx, gy, w, hgt);
 
-    // Grid lines when cells are big enough to tell apart, and a frame.
-    ctx.strokeStyle = theme.border;
+    // Lines between the cells when they are big enough to tell apart (a cell near 0 is the
+    // background's colour: its edges keep it, and the matrix's shape, in view), and a frame.
+    ctx.strokeStyle = theme.cellBorder;
     ctx.lineWidth = 1;
     ctx.beginPath();
     if (cellW >= 6) {
@@ -285,6 +286,7 @@ class MatrixCanvas {
     }
 
     const { min, max } = rangeOf(spec.values);
+    c.dataset.grid = `${gx},${gy},${cellW},${layout.cellH}`;
     c.setAttribute(
       'aria-label',
       `${spec.name}: ${rows} × ${cols} ${spec.meaning ? `matrix (${spec.meaning})` : 'column vector'}, values from ${fmt(min)} to ${fmt(max)}. ` +

@@ -15,6 +15,11 @@ export interface Theme {
   description: string;
   background: string;
   border: string;
+  /**
+   * Lines between heatmap cells: a widget border, stronger than the panel's, so a cell near 0
+   * (the background's colour) still shows its edges in light, dark and high-contrast themes.
+   */
+  cellBorder: string;
   grid: string;
   focus: string;
   /** Negative end of the diverging scale. */
@@ -111,6 +116,7 @@ export function readTheme(): Theme {
     description: cssVar('--vscode-descriptionForeground', foreground),
     background: bgText,
     border: cssVar('--vscode-panel-border', cssVar('--vscode-widget-border', '#80808059')),
+    cellBorder: cssVar('--vscode-editorWidget-border', cssVar('--vscode-contrastBorder', cssVar('--vscode-panel-border', '#80808080'))),
     grid: cssVar('--vscode-charts-lines', '#80808059'),
     focus: cssVar('--vscode-focusBorder', '#0078d4'),
     negative: over(parseColor(blue), zero),

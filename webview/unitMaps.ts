@@ -23,6 +23,17 @@ export function symmetryText(n: number): string {
   return `All ${n} hidden units are identical: with zero initialisation every unit gets the same gradient, so they stay the same (the symmetry problem). Use the small random start.`;
 }
 
+/**
+ * "A1 = 0 everywhere" when a unit's map is one value over the plane (its range is empty); "="
+ * when its row of W1 is all zero (A1 = g(b1) whatever the input), "≈" when the map's range
+ * rounds to nothing. Undefined when A1 varies.
+ */
+export function constantText(m: { min: number; max: number }, w1Row: readonly number[]): string | undefined {
+  if (!(m.max <= m.min)) return undefined;
+  const exact = w1Row.length > 0 && w1Row.every((v) => v === 0);
+  return `A1 ${exact ? '=' : '≈'} ${fmt(m.min, 3)} everywhere`;
+}
+
 const MAP_SIZE = 84;
 
 export class UnitMaps {
@@ -108,13 +119,20 @@ export class UnitMaps {
       const fig = this.grid.children[i] as HTMLElement;
       const canvas = fig.querySelector('canvas');
       const weights = fig.querySelector('.unit-weights');
+      const flat = fig.querySelector('.unit-constant');
       if (canvas) this.paint(canvas, m, b.units.res, scale);
       const row = p?.W1[i] ?? [];
+      // A unit whose A1 is one value over the whole plane paints a plain square: say so in words.
+      const constant = constantText(m, row);
+      if (flat) {
+        setText(flat, constant ?? '');
+        flat.classList.toggle('hidden', constant === undefined);
+      }
       const name = (f: number): string => d?.featureNames[f] ?? `x${f + 1}`;
       const parts = row.map((v, f) => `${name(f)} ${fmt(v, 3)}`);
       const bias = p?.b1[i]?.[0];
       if (weights) {
-        // Name (clipped with an ellipsis, whole in its title) and value, one weight a line.
+        // Name (whole, wrapping when it must; also in its title) and value, one weight a line.
         const pair = (n: string, v: string, cls = ''): Node[] => [
           h('span', { class: `unit-weight-name${cls}`, text: n, attrs: { title: n } }),
           h('span', { class: `unit-weight-value${cls}`, text: v }),
@@ -127,7 +145,7 @@ export class UnitMaps {
       }
       fig.setAttribute(
         'aria-label',
-        `Hidden unit h${i + 1}: A1 over ${features[0]} and ${features[1]} from ${fmt(m.min, 3)} to ${fmt(m.max, 3)}; W1 row ${parts.join(', ')}${bias === undefined ? '' : `; b1 ${fmt(bias, 3)}`}`,
+        `Hidden unit h${i + 1}: ${constant ? `${constant} over ${features[0]} and ${features[1]}` : `A1 over ${features[0]} and ${features[1]} from ${fmt(m.min, 3)} to ${fmt(m.max, 3)}`}; W1 row ${parts.join(', ')}${bias === undefined ? '' : `; b1 ${fmt(bias, 3)}`}`,
       );
     });
     const total = b.units.total;
@@ -138,6 +156,7 @@ export class UnitMaps {
     const canvas = h('canvas', { class: 'unit-map', attrs: { 'aria-hidden': 'true', width: MAP_SIZE, height: MAP_SIZE } });
     return h('figure', { class: 'unit', attrs: { role: 'listitem' } }, [
       canvas,
+      h('span', { class: 'unit-constant hidden' }),
       h('figcaption', {}, [h('span', { class: 'unit-name', text: `h${i + 1}` }), h('span', { class: 'unit-weights' })]),
     ]);
   }

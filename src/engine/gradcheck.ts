@@ -28,6 +28,11 @@ export interface GradCheckResult {
   b2: number;
   /** Relative error over all parameters as one vector. */
   overall: number;
+  /**
+   * The Euclidean norms of each matrix's numerical and analytic gradients: when both are 0
+   * (nothing reaches those parameters) the relative error is 0 without checking anything.
+   */
+  norms: Record<ParamName, { numerical: number; analytic: number }>;
 }
 
 function relativeError(diff2: number, num2: number, an2: number): number {
@@ -49,7 +54,8 @@ export function gradientCheck(
   const theta = cloneParams(params);
   const costAt = (): number => costOf(forward(theta, arch, X, ws), Y, arch.output);
 
-  const result: GradCheckResult = { W1: 0, b1: 0, W2: 0, b2: 0, overall: 0 };
+  const zero = (): { numerical: number; analytic: number } => ({ numerical: 0, analytic: 0 });
+  const result: GradCheckResult = { W1: 0, b1: 0, W2: 0, b2: 0, overall: 0, norms: { W1: zero(), b1: zero(), W2: zero(), b2: zero() } };
   let diffAll = 0, numAll = 0, anAll = 0;
   for (const name of PARAM_NAMES) {
     const values = theta[name].data;
@@ -68,6 +74,7 @@ export function gradientCheck(
       an2 += an[i] * an[i];
     }
     result[name] = relativeError(diff2, num2, an2);
+    result.norms[name] = { numerical: Math.sqrt(num2), analytic: Math.sqrt(an2) };
     diffAll += diff2;
     numAll += num2;
     anAll += an2;

@@ -36,3 +36,18 @@ test('at a run’s final parameters; parameters of another shape are an error', 
   assert.ok(r.pass, String(r.overall));
   assert.throws(() => gradCheckCsv(flower, 'flower.csv', settings, { ...snapshot, W1: snapshot.W1.map((row) => [...row, 1]) }), /do not fit flower\.csv/);
 });
+
+test('a tanh run from zeros: W[1], b[1] and W[2] get no gradient at all, and the report says both norms are 0', () => {
+  const zeros = { ...settings, init: 'zeros' as const };
+  const run = prepareRun(flower, 'flower.csv', zeros);
+  for (let i = 0; i < 100; i++) run.trainer.step();
+  const p = run.trainer.params;
+  const r = gradCheckCsv(flower, 'flower.csv', zeros, { W1: toRows(p.W1), b1: toRows(p.b1), W2: toRows(p.W2), b2: toRows(p.b2) });
+  assert.ok(r.norms, 'the norms are sent');
+  for (const k of ['W1', 'b1', 'W2'] as const) {
+    assert.equal(r[k], 0, `${k} relative error`);
+    assert.deepEqual(r.norms[k], { numerical: 0, analytic: 0 }, `${k}: both gradients are exactly 0`);
+  }
+  assert.ok(r.norms.b2.analytic > 0 && r.norms.b2.numerical > 0, 'b[2] does move');
+  assert.match(gradCheckText('flower.csv', r), / Both gradients are 0 for W\[1\], b\[1\], W\[2\] \(their relative error checks nothing\)\.$/);
+});

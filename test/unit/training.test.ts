@@ -62,7 +62,8 @@ test('gradient check notices a wrong gradient', () => {
   const arch: Architecture = { nx: 2, nh: 3, ny: 1, activation: 'tanh', leakyAlpha: 0.01, output: 'sigmoid' };
   const { X, Y } = randomProblem(rng, 2, 20, 1);
   const r = gradientCheck(initialiseParams(arch, 'xavier', rng), arch, X, Y);
-  assert.deepEqual(Object.keys(r).sort(), ['W1', 'W2', 'b1', 'b2', 'overall']);
+  assert.deepEqual(Object.keys(r).sort(), ['W1', 'W2', 'b1', 'b2', 'norms', 'overall']);
+  for (const k of ['W1', 'b1', 'W2', 'b2'] as const) assert.ok(r.norms[k].numerical > 0 && r.norms[k].analytic > 0, `${k} has gradients`);
 });
 
 test('zeros init: every hidden unit stays identical after training (the symmetry problem)', () => {

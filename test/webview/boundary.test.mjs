@@ -1,4 +1,4 @@
-/* global suite, test, suiteSetup, document, requestAnimationFrame */
+/* global suite, test, suiteSetup, document, requestAnimationFrame, getComputedStyle */
 // The decision boundary, the hidden-unit maps, the confusion matrices and the symmetry notice,
 // in Chromium under the extension's CSP, fed with what the training worker really computes:
 // src/pipeline.ts trains a few hundred iterations on the fixtures and src/boundaryView.ts
@@ -142,6 +142,30 @@ suite('Decision boundary, hidden units, confusion', () => {
       { theme: 'light', viewport: { width: 1100, height: 1300 } },
     ));
 
+  for (const theme of ['dark', 'light', 'high-contrast']) {
+    test(`tanh from zeros (${theme}): each unit map says A1 = 0 everywhere in words`, () =>
+      withWebviewPage(
+        async (p) => {
+          const run = trainedRun(1, 'flower.csv', { init: 'zeros', activation: 'tanh', iterations: 100 });
+          assert.ok(run.params.W1.every((row) => row.every((v) => v === 0)), 'W1 stays 0');
+          assert.ok(run.boundary.units.maps.every((m) => m.min === 0 && m.max === 0), 'A1 is 0 over the plane');
+          await open(p, [run]);
+          const flat = p.page.locator('.units-card .unit-constant');
+          assert.equal(await flat.count(), 4);
+          assert.deepEqual(await flat.allInnerTexts(), Array(4).fill('A1 = 0 everywhere'));
+          assert.match(await p.page.locator('.units-card figure.unit').first().getAttribute('aria-label'), /^Hidden unit h1: A1 = 0 everywhere over x1 and x2; W1 row x1 0, x2 0/);
+          await p.page.locator('.units-card').scrollIntoViewIfNeeded();
+          await cardShot(p.page, 'units', `zeros-tanh-units-${theme}`);
+          // A trained run's maps vary: no such line.
+          await p.post({ type: 'run', run: trainedRun(2, 'flower.csv', { iterations: 50 }), append: false });
+          await frames(p.page);
+          await frames(p.page);
+          assert.equal(await p.page.locator('.units-card .unit-constant:visible').count(), 0);
+        },
+        { theme, viewport: { width: 1100, height: 1400 } },
+      ));
+  }
+
   test('identical W1 rows from any start also show the notice; a small random start does not', () =>
     withWebviewPage(async (p) => {
       const run = trainedRun(1, 'flower.csv', { iterations: 20 });
@@ -212,6 +236,7 @@ suite('Decision boundary, hidden units, confusion', () => {
         assert.ok(stats.colours > 6, `three classes shaded (${stats.colours} colours)`);
         assert.equal(await p.page.locator('.units-card canvas.unit-map').count(), 16, 'capped at 16 maps');
         assert.equal(await p.page.locator('.units-card .unit-note').innerText(), 'Showing the first 16 of 20 hidden units.');
+        await assertNamesWhole(p.page, run.dataset.featureNames);
         const tables = await confusionCells(p.page);
         assert.deepEqual(tables[0].counts, run.confusion.train.counts);
         assert.equal(tables[0].counts.length, 3);
@@ -261,6 +286,7 @@ suite('Decision boundary, hidden units, confusion', () => {
         }));
         assert.ok(widths.doc <= widths.view, `no sideways scroll (${widths.doc} > ${widths.view})`);
         assert.ok(widths.canvas <= widths.view, 'the plot fits');
+        await assertNamesWhole(p.page, ['sepal_length', 'sepal_width', 'petal_length', 'petal_width']);
         await p.page.locator('.boundary-card').scrollIntoViewIfNeeded();
         await p.shot('boundary-narrow-light');
         for (const card of ['boundary', 'units', 'confusion']) await cardShot(p.page, card, `narrow-${card}-light`);
@@ -271,6 +297,10 @@ suite('Decision boundary, hidden units, confusion', () => {
   test('keyboard: the plot is focusable and the arrow keys read the prediction at a point', () =>
     withWebviewPage(async (p) => {
       await open(p, [trainedRun(1, 'flower.csv')]);
+      // The hint and the read-out are set in the panel's font, not the code font.
+      const fonts = await p.page.evaluate(() => [getComputedStyle(document.querySelector('.boundary-readout')).fontFamily, getComputedStyle(document.body).fontFamily]);
+      assert.equal(fonts[0], fonts[1], 'the read-out uses the panel font');
+      assert.equal(await p.page.locator('.boundary-readout').innerText(), 'Hover the plot (or focus it and use the arrow keys) to read the prediction at a point.');
       await p.page.locator('canvas.boundary-canvas').focus();
       await p.page.keyboard.press('ArrowRight');
       const first = await p.page.locator('.boundary-readout').innerText();
@@ -307,4 +337,19 @@ function confusionCells(page) {
       accuracy: [...t.querySelectorAll('td.class-accuracy')].map((td) => td.textContent),
     })),
   );
+}
+
+/** Every W1 name under the unit maps is one of `names`, shown whole (not clipped, no ellipsis). */
+async function assertNamesWhole(page, names) {
+  const shown = await page.locator('.units-card .unit-weight-name').evaluateAll((els) =>
+    els.map((e) => ({ text: e.textContent, rendered: e.innerText, clipped: e.scrollWidth > e.clientWidth + 1, right: e.getBoundingClientRect().right, figure: e.closest('figure').getBoundingClientRect().right })),
+  );
+  assert.ok(shown.length > 0);
+  for (const n of shown) {
+    if (n.text === 'b') continue;
+    assert.ok(names.includes(n.text), `${n.text} is a feature name`);
+    assert.equal(n.rendered.replace(/\s+/g, ''), n.text, 'the whole name is rendered');
+    assert.equal(n.clipped, false, `${n.text} is not clipped`);
+    assert.ok(n.right <= n.figure + 0.5, `${n.text} stays inside its unit`);
+  }
 }

@@ -142,6 +142,52 @@ suite('Hidden feature space', () => {
       assert.equal(await canvas.getAttribute('data-iteration'), '320');
     }));
 
+  for (const theme of ['dark', 'light', 'high-contrast']) {
+    test(`tanh from zeros (${theme}): every example at one point, and a note says why instead of "bent" lines`, () =>
+      withWebviewPage(
+        async (p) => {
+          await open(p, [trainedRun(1, 'flower.csv', { init: 'zeros', activation: 'tanh', iterations: 100 })]);
+          const note = p.page.locator('.fs-collapsed');
+          assert.equal(await note.isVisible(), true);
+          assert.equal(await note.getAttribute('role'), 'note');
+          assert.equal(
+            await note.innerText(),
+            'Every example maps to the same point: hidden units 1 and 2 are constant, A[1] = 0 for every input. Their rows of W[1] are zero, so A[1] = g(b[1]) whatever the input. ' +
+              'Zero initialisation keeps them so: with A[1] = 0 the gradient of W[2] is 0, and with W[2] = 0 no gradient reaches W[1] or b[1], so the hidden layer never moves. Use the small random start.',
+          );
+          const caption = await p.page.locator('.fs-note').innerText();
+          assert.doesNotMatch(caption, /bent/, 'no bent grid lines claimed');
+          assert.match(caption, /^Grid lines: 11 lines of x1 and 11 of x2 over the decision boundary's plane\. Points: /);
+          assert.match(await p.page.locator('canvas.fs-canvas').getAttribute('aria-label'), /Every example maps to the same point/);
+          await cardShot(p.page, `feature-space-zeros-${theme}`);
+          // A trained run spreads the examples out: no note, the usual caption.
+          await p.post({ type: 'run', run: trainedRun(2, 'flower.csv', { iterations: 100 }), append: false });
+          await frames(p.page);
+          assert.equal(await note.isVisible(), false);
+          assert.match(await p.page.locator('.fs-note').innerText(), /bent by the hidden layer/);
+        },
+        { theme, viewport: { width: 1100, height: 1400 } },
+      ));
+  }
+
+  test('one unit constant: its examples lie on one line, the note names the unit', () =>
+    withWebviewPage(async (p) => {
+      const run = trainedRun(1, 'flower.csv', { iterations: 100 });
+      const s = run.boundary.hiddenSpace;
+      // Unit 2 made constant as a unit with a zero row of W1 would be: A[1] = tanh(b1) everywhere.
+      const flat = { ...s.units[1], min: 0.25, max: 0.25 };
+      const W1 = run.params.W1.map((row, i) => (i === 1 ? row.map(() => 0) : row));
+      await open(p, [{ ...run, params: { ...run.params, W1 }, boundary: { ...run.boundary, hiddenSpace: { ...s, units: [s.units[0], flat, ...s.units.slice(2)] } } }]);
+      assert.equal(
+        await p.page.locator('.fs-collapsed').innerText(),
+        'Hidden unit 2 is constant, A[1] = 0.25 for every input, so every example lies on one horizontal line. Its row of W[1] is zero, so A[1] = g(b[1]) whatever the input.',
+      );
+      // Units 1 and 3 both vary: no note.
+      await p.page.locator('vscode-button.fs-next').click();
+      await frames(p.page);
+      assert.equal(await p.page.locator('.fs-collapsed').isVisible(), false);
+    }));
+
   test('one hidden unit: a note (1-D) instead of the plot and the buttons', () =>
     withWebviewPage(
       async (p) => {

@@ -1051,6 +1051,74 @@ suite('Gradient check', () => {
   }
 });
 
+suite('Gradient check: no gradient at all', () => {
+  // A tanh run from zeros: nothing reaches W[1], b[1], W[2]; their relative error 0 checks nothing.
+  const zero = { numerical: 0, analytic: 0 };
+  const result = {
+    W1: 0, b1: 0, W2: 0, b2: 1.2e-11, overall: 1.2e-11, pass: true, examples: 200, total: 320, at: 'final',
+    norms: { W1: zero, b1: zero, W2: zero, b2: { numerical: 0.0431, analytic: 0.0431 } },
+  };
+  for (const theme of ['dark', 'light', 'high-contrast']) {
+    test(`rows whose two gradients are both 0 say so, not a bare pass (${theme})`, () =>
+      withWebviewPage(async (p) => {
+        await ready(p);
+        await p.post(state([finished(1)]));
+        await frames(p.page);
+        await p.page.locator('#gradient-check').click();
+        await p.waitForSent((x) => x.type === 'gradientCheck');
+        await p.post({ type: 'gradCheck', runId: 1, result });
+        await frames(p.page);
+        const rows = await p.page.locator('table.gradcheck-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.innerText.replace(/\s+/g, ' ').trim()));
+        assert.deepEqual(rows, [
+          'W[1] 0.00e+0 both gradients are 0',
+          'b[1] 0.00e+0 both gradients are 0',
+          'W[2] 0.00e+0 both gradients are 0',
+          'b[2] 1.20e-11 pass',
+          'overall 1.20e-11 pass',
+        ]);
+        assert.equal(
+          await text(p.page, '.gradcheck-zero'),
+          'W[1], b[1] and W[2]: backpropagation and the numerical gradient are both exactly 0 (nothing reaches those matrices), so a relative error of 0 there checks nothing.',
+        );
+        await p.page.locator('.gradcheck-card').screenshot({ path: await p.shot(`gradcheck-zero-${theme}`) });
+        // Without norms (an older host), the rows read as before.
+        await p.page.locator('#gradient-check').click();
+        await p.post({ type: 'gradCheck', runId: 1, result: { ...result, norms: undefined } });
+        await frames(p.page);
+        assert.equal(await p.page.locator('table.gradcheck-table td.zero').count(), 0);
+        assert.equal(await p.page.locator('.gradcheck-zero').count(), 0);
+      }, { theme }));
+  }
+});
+
+suite('Heatmap cells near 0', () => {
+  const hex = (c) => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16));
+  for (const theme of ['dark', 'light', 'high-contrast']) {
+    test(`a weight near 0 keeps its cell's edges in a theme border colour (${theme})`, () =>
+      withWebviewPage(async (p) => {
+        await ready(p);
+        await p.post(state([finished(1)]));
+        await frames(p.page);
+        await frames(p.page);
+        // W[1] row h2 starts with −0.0214 against weights up to ±2.5: nearly the background.
+        const px = await p.page.evaluate(() => {
+          const c = document.querySelector('canvas.heatmap');
+          const [gx, gy, cw, ch] = c.dataset.grid.split(',').map(Number);
+          const dpr = window.devicePixelRatio || 1;
+          const at = (x, y) => [...c.getContext('2d').getImageData(Math.floor(x * dpr), Math.floor(y * dpr), 1, 1).data].slice(0, 3);
+          const y = gy + 1.5 * ch;
+          return { cell: at(gx + 0.5 * cw, y), column: at(Math.round(gx + cw), y), row: at(gx + 0.5 * cw, Math.round(gy + ch)) };
+        });
+        const bg = hex(THEMES[theme].vars['editor-background']);
+        const diff = (a, b) => a.reduce((s, v, i) => s + Math.abs(v - b[i]), 0);
+        assert.ok(diff(px.cell, bg) < 60, `the cell is near the background (${px.cell} against ${bg})`);
+        assert.ok(diff(px.column, px.cell) >= 60, `the line beside it stands out (${px.column} against ${px.cell})`);
+        assert.ok(diff(px.row, px.cell) >= 60, `the line above it stands out (${px.row} against ${px.cell})`);
+        await p.page.locator('.params').first().screenshot({ path: await p.shot(`heatmap-separators-${theme}`) });
+      }, { theme }));
+  }
+});
+
 suite('Export charts as PNG', () => {
   test('the button posts one PNG of the charts shown, which the host’s gate lets through', () =>
     withWebviewPage(async (p) => {
