@@ -9,27 +9,9 @@ import { fromRows, type Matrix } from '../../src/engine/matrix';
 import { accuracyOf, predictProbabilities } from '../../src/engine/network';
 import type { Architecture, Params } from '../../src/engine/types';
 import { prepareRun } from '../../src/pipeline';
-import type { TrainSettings } from '../../src/protocol';
 import { fixture } from './helpers';
+import { TEST_SETTINGS as SETTINGS, trained } from './trainedRun';
 
-const SETTINGS: TrainSettings = {
-  hiddenUnits: 4,
-  activation: 'tanh',
-  leakyAlpha: 0.01,
-  learningRate: 1.2,
-  iterations: 200,
-  batchSize: 0,
-  init: 'small',
-  seed: 2,
-  normalization: 'standard',
-  testFraction: 0.2,
-};
-
-function trained(file: string, over: Partial<TrainSettings> = {}, steps = 200) {
-  const run = prepareRun(fixture(file), file, { ...SETTINGS, ...over });
-  for (let i = 0; i < steps; i++) run.trainer.step();
-  return run;
-}
 
 function rowOf(M: Matrix, i: number): number[] {
   return Array.from(M.data.subarray(i * M.cols, (i + 1) * M.cols));

@@ -7,28 +7,9 @@ import { classIndices, planeOf, type Plane } from '../../src/engine/grid';
 import { evenColumns, hiddenActivations, latticeInputs, pickColumns } from '../../src/engine/hiddenSpace';
 import { fromRows, type Matrix } from '../../src/engine/matrix';
 import type { Architecture, Params } from '../../src/engine/types';
-import { prepareRun } from '../../src/pipeline';
 import type { HiddenSpaceView, TrainSettings } from '../../src/protocol';
-import { fixture } from './helpers';
+import { trained } from './trainedRun';
 
-const SETTINGS: TrainSettings = {
-  hiddenUnits: 4,
-  activation: 'tanh',
-  leakyAlpha: 0.01,
-  learningRate: 1.2,
-  iterations: 200,
-  batchSize: 0,
-  init: 'small',
-  seed: 2,
-  normalization: 'standard',
-  testFraction: 0.2,
-};
-
-function trained(file: string, over: Partial<TrainSettings> = {}, steps = 200) {
-  const run = prepareRun(fixture(file), file, { ...SETTINGS, ...over });
-  for (let i = 0; i < steps; i++) run.trainer.step();
-  return run;
-}
 
 function spaceOf(file: string, over: Partial<TrainSettings> = {}, steps = 200): { view: HiddenSpaceView; run: ReturnType<typeof trained> } {
   const run = trained(file, over, steps);
