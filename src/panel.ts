@@ -89,10 +89,12 @@ export class Panel implements vscode.Disposable {
       case 'gradientCheck':
         this.post({ type: 'gradCheck', runId: m.runId, ...(await this.gradientCheck(m.runId)) });
         return;
-      case 'runSweep':
-        // The latest run's CSV (or the sweep's), else the command asks for one.
-        await vscode.commands.executeCommand('shallowNet.sweepHiddenSizes', this.runs.lastCsv ?? this.sweeps.lastCsv, { sizes: m.sizes });
+      case 'runSweep': {
+        // The shown run's CSV, else the latest run's (or the sweep's); else the command asks for one.
+        const shown = m.csvOfRun === undefined ? undefined : this.runs.csvFor(m.csvOfRun);
+        await vscode.commands.executeCommand('shallowNet.sweepHiddenSizes', shown ?? this.runs.lastCsv ?? this.sweeps.lastCsv, { sizes: m.sizes });
         return;
+      }
       case 'stopSweep':
         this.sweeps.stop();
         return;

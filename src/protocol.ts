@@ -336,10 +336,11 @@ export interface ExportPngMessage {
   type: 'exportPng';
   dataUrl: string;
 }
-/** Sweep these hidden sizes on the latest run's CSV with the default settings. */
+/** Sweep these hidden sizes with the default settings, on the CSV of run `csvOfRun` (the run shown) or else the latest run's. */
 export interface RunSweepMessage {
   type: 'runSweep';
   sizes: number[];
+  csvOfRun?: number;
 }
 /** Stop the sweep under way. */
 export interface StopSweepMessage {
@@ -524,7 +525,10 @@ export function parseFromWebview(v: unknown): FromWebview | undefined {
     }
     case 'runSweep': {
       const sizes = checkedSweepSizes(v.sizes);
-      return sizes ? { type: 'runSweep', sizes } : undefined;
+      if (!sizes) return undefined;
+      if (v.csvOfRun === undefined) return { type: 'runSweep', sizes };
+      const csvOfRun = finite(v.csvOfRun, 0, Number.MAX_SAFE_INTEGER, true);
+      return csvOfRun === undefined ? undefined : { type: 'runSweep', sizes, csvOfRun };
     }
     case 'stopSweep':
       return { type: 'stopSweep' };

@@ -255,7 +255,7 @@ const symmetry = new SymmetryCompare(theme, (settings, runId) => {
   status.announce('Training requested: the same network from the small random start, to compare with zero initialisation.');
 });
 const sweepCard = new SweepCard(theme, {
-  onRun: (sizes) => vscode.postMessage({ type: 'runSweep', sizes }),
+  onRun: (sizes) => vscode.postMessage({ type: 'runSweep', sizes, ...(currentId !== undefined ? { csvOfRun: currentId } : {}) }),
   onStop: () => vscode.postMessage({ type: 'stopSweep' }),
   onEdit: () => persist(),
   announce: (text) => status.announce(text),

@@ -48,6 +48,8 @@ test('sizes from untrusted callers: a short list of distinct whole numbers from 
 
 test('runSweep and stopSweep from the webview are rebuilt with only their own fields', () => {
   assert.deepEqual(parseFromWebview({ type: 'runSweep', sizes: [1, 2, 3], csv: '/etc/passwd' }), { type: 'runSweep', sizes: [1, 2, 3] });
+  assert.deepEqual(parseFromWebview({ type: 'runSweep', sizes: [1, 2], csvOfRun: 4 }), { type: 'runSweep', sizes: [1, 2], csvOfRun: 4 });
+  assert.equal(parseFromWebview({ type: 'runSweep', sizes: [1, 2], csvOfRun: 'x' }), undefined);
   assert.deepEqual(parseFromWebview({ type: 'stopSweep', extra: 1 }), { type: 'stopSweep' });
   for (const bad of [{ type: 'runSweep' }, { type: 'runSweep', sizes: '1,2,3' }, { type: 'runSweep', sizes: [0, 1] }, { type: 'runSweep', sizes: [] }]) {
     assert.equal(parseFromWebview(bad), undefined, JSON.stringify(bad));

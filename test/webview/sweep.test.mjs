@@ -150,6 +150,14 @@ suite('Hidden layer size sweep card', () => {
       assert.equal(await field.inputValue(), '2, 8');
       await p.page.locator('#stop-sweep').click();
       await p.waitForSent((x) => x.type === 'stopSweep');
+      // With a run shown, Run sweep sweeps that run's CSV.
+      const run = { id: 3, label: 'iris.csv · tanh', fileName: 'iris.csv', settings: DEFAULTS, status: 'finished', points: [[0, 1.1, 0.3]], testPoints: [], iteration: 1 };
+      await p.post({ type: 'run', run, append: false });
+      await p.post({ type: 'sweep', sweep: sweep(3, { id: 3, sizes: [1, 2, 3], status: 'finished' }) });
+      await frames(p.page);
+      await p.page.locator('#run-sweep').click();
+      const shown = await p.waitForSent((x) => x.type === 'runSweep' && x.csvOfRun !== undefined);
+      assert.deepEqual(shown, { type: 'runSweep', sizes: [1, 2, 3], csvOfRun: 3 });
     }));
 
   test('a reload keeps the sweep and the sizes typed before the host answers', async () => {
