@@ -7,6 +7,7 @@
  * keys, to read the prediction at a point.
  */
 import type { BoundaryView, DatasetSummary, RunView, ScatterView } from '../src/protocol';
+import { drawCells, fitCanvas, FrameTask, squarePlot } from './canvas';
 import { fmt, h, setChildren, setText } from './dom';
 import { mix, over, parseColor, rgbaString, type Rgba, type Theme } from './theme';
 import './insights.css';
@@ -56,7 +57,7 @@ export class BoundaryPlot {
   private scatter: ScatterView | undefined;
   private dataset: DatasetSummary | undefined;
   private cursor: { r: number; c: number } | null = null;
-  private frame = 0;
+  private readonly redraw = new FrameTask(() => this.draw());
   private geom = { left: 0, top: 0, size: 1 };
 
   constructor(private theme: Theme) {
@@ -127,29 +128,16 @@ export class BoundaryPlot {
   }
 
   private schedule(): void {
-    if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this.draw();
-    });
+    this.redraw.schedule();
   }
 
   private draw(): void {
     const b = this.boundary;
     const theme = this.theme;
     const box = this.canvas.parentElement;
-    const avail = Math.max(160, Math.min(MAX_SIZE, (box?.clientWidth ?? 300) || 300));
-    const size = Math.floor(avail - MARGIN.left - MARGIN.right);
-    const cssW = size + MARGIN.left + MARGIN.right;
-    const cssH = size + MARGIN.top + MARGIN.bottom;
-    const dpr = window.devicePixelRatio || 1;
+    const { size, cssW, cssH } = squarePlot(box, MAX_SIZE, MARGIN);
     const c = this.canvas;
-    if (c.width !== Math.round(cssW * dpr) || c.height !== Math.round(cssH * dpr)) {
-      c.width = Math.round(cssW * dpr);
-      c.height = Math.round(cssH * dpr);
-      c.style.width = `${cssW}px`;
-      c.style.height = `${cssH}px`;
-    }
+    const dpr = fitCanvas(c, cssW, cssH);
     this.xLabel.style.width = `${cssW}px`;
     this.xLabel.style.paddingLeft = `${MARGIN.left}px`;
     this.geom = { left: MARGIN.left, top: MARGIN.top, size };
@@ -164,21 +152,7 @@ export class BoundaryPlot {
 
     if (b) {
       // The grid, one pixel per cell, scaled up smoothly.
-      const res = b.res;
-      const img = new ImageData(res, res);
-      for (let k = 0; k < res * res; k++) {
-        const [r, g, bl] = cellColour(theme, colours, b, k, classes.length);
-        img.data[k * 4] = r;
-        img.data[k * 4 + 1] = g;
-        img.data[k * 4 + 2] = bl;
-        img.data[k * 4 + 3] = 255;
-      }
-      const off = document.createElement('canvas');
-      off.width = res;
-      off.height = res;
-      off.getContext('2d')?.putImageData(img, 0, 0);
-      ctx.imageSmoothingEnabled = true;
-      ctx.drawImage(off, x0, y0, size, size);
+      drawCells(ctx, b.res, (k) => cellColour(theme, colours, b, k, classes.length), x0, y0, size, size);
       this.drawBoundaryLine(ctx, b, x0, y0, size);
     } else {
       ctx.fillStyle = rgbaString(theme.zero);

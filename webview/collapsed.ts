@@ -5,6 +5,7 @@
  */
 import { collapseLinearRows } from '../src/engine/linear';
 import type { RunView } from '../src/protocol';
+import { FrameTask } from './canvas';
 import { h, setText } from './dom';
 import { layersFor, LayerHeatmaps, Tip } from './heatmap';
 import type { Theme } from './theme';
@@ -19,7 +20,7 @@ export class CollapsedLayer {
   private theme: Theme;
   private shown: unknown;
   private visible = false;
-  private frame = 0;
+  private readonly redraw = new FrameTask(() => this.layer?.draw(this.theme));
 
   constructor(theme: Theme) {
     this.theme = theme;
@@ -68,10 +69,6 @@ export class CollapsedLayer {
   }
 
   private schedule(): void {
-    if (this.frame || !this.visible) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this.layer?.draw(this.theme);
-    });
+    if (this.visible) this.redraw.schedule();
   }
 }

@@ -14,11 +14,11 @@ import {
   PointElement,
   Tooltip,
   type ChartDataset,
-  type TooltipItem,
 } from 'chart.js';
 import type { CostPoint } from '../src/protocol';
-import { fmt, fmtExact } from './dom';
-import { applyChartTheme } from './chartTheme';
+import { FrameTask } from './canvas';
+import { fmt } from './dom';
+import { applyChartTheme, iterationChartOptions } from './lineCharts';
 import type { Theme } from './theme';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Tooltip, Legend);
@@ -89,7 +89,7 @@ export class CostChart {
   private readonly chart: Chart<'line', XY[]>;
   private series: CostSeries[] = [];
   private log = false;
-  private frame = 0;
+  private readonly redrawTask = new FrameTask(() => this.redraw());
   /** The timeline's iteration, marked by a vertical line (null: none). */
   private marker: number | null = null;
   private markerColour = '';
@@ -101,44 +101,24 @@ export class CostChart {
     this.chart = new Chart<'line', XY[]>(canvas, {
       type: 'line',
       data: { datasets: [] },
-      options: {
-        animation: false,
-        responsive: true,
-        maintainAspectRatio: false,
-        parsing: false,
-        normalized: true,
-        spanGaps: true,
-        interaction: { mode: 'nearest', axis: 'x', intersect: false },
-        elements: { point: { radius: 0, hitRadius: 6, hoverRadius: 3 }, line: { borderWidth: 1.5, tension: 0 } },
-        scales: {
-          x: { type: 'linear', title: { display: true, text: 'iteration' }, ticks: { maxTicksLimit: 8, precision: 0 } },
-          y: {
-            type: 'linear',
-            title: { display: true, text: 'cost J' },
-            ticks: {
-              maxTicksLimit: 6,
-              // On a log scale chart.js labels every minor tick; keep 1, 2, 3 and 5 × 10^k.
-              callback: (value) => {
-                const v = Number(value);
-                if (!this.log) return fmt(v, 3);
-                const m = v / 10 ** Math.floor(Math.log10(v) + 1e-9);
-                const r = Math.round(m);
-                return Math.abs(m - r) < 1e-6 && [1, 2, 3, 5].includes(r) ? fmt(v, 2) : '';
-              },
+      options: iterationChartOptions(
+        {
+          type: 'linear',
+          title: { display: true, text: 'cost J' },
+          ticks: {
+            maxTicksLimit: 6,
+            // On a log scale chart.js labels every minor tick; keep 1, 2, 3 and 5 × 10^k.
+            callback: (value) => {
+              const v = Number(value);
+              if (!this.log) return fmt(v, 3);
+              const m = v / 10 ** Math.floor(Math.log10(v) + 1e-9);
+              const r = Math.round(m);
+              return Math.abs(m - r) < 1e-6 && [1, 2, 3, 5].includes(r) ? fmt(v, 2) : '';
             },
           },
         },
-        plugins: {
-          legend: { position: 'bottom', labels: { boxWidth: 18, boxHeight: 2 } },
-          tooltip: {
-            callbacks: {
-              title: (items: TooltipItem<'line'>[]) => (items.length ? `iteration ${items[0].parsed.x}` : ''),
-              label: (item: TooltipItem<'line'>) => `${item.dataset.label ?? ''}: ${fmtExact(item.parsed.y ?? NaN)}`,
-            },
-          },
-        },
-        onResize: () => this.schedule(),
-      },
+        () => this.schedule(),
+      ),
       plugins: [
         {
           id: 'timelineMarker',
@@ -215,11 +195,7 @@ export class CostChart {
   }
 
   private schedule(): void {
-    if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this.redraw();
-    });
+    this.redrawTask.schedule();
   }
 
   private redraw(): void {

@@ -9,6 +9,7 @@
 import { base64ToBytes } from '../src/base64Bytes';
 import type { BoundaryView, DatasetSummary, HiddenSpaceView, ParamsSnapshot, RunView } from '../src/protocol';
 import { atIteration, classColours, niceTicks } from './boundary';
+import { fitCanvas, FrameTask, squarePlot } from './canvas';
 import { fmt, h, setChildren, setText } from './dom';
 import { rgbaString, type Theme } from './theme';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
@@ -95,7 +96,7 @@ export class FeatureSpace {
   private decoded: Decoded | undefined;
   /** The pair shown, as unit indices: kept while the run's updates arrive. */
   private pair: [number, number] = [0, 1];
-  private frame = 0;
+  private readonly redraw = new FrameTask(() => this.draw());
 
   constructor(private theme: Theme) {
     this.prev = this.button('Previous', 'Previous pair of hidden units', -1);
@@ -235,11 +236,7 @@ export class FeatureSpace {
   }
 
   private schedule(): void {
-    if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this.draw();
-    });
+    this.redraw.schedule();
   }
 
   private draw(): void {
@@ -249,17 +246,8 @@ export class FeatureSpace {
     const c = this.canvas;
     if (s && s.units.length < 2) return;
     const box = c.parentElement;
-    const avail = Math.max(160, Math.min(MAX_SIZE, (box?.clientWidth ?? 300) || 300));
-    const size = Math.floor(avail - MARGIN.left - MARGIN.right);
-    const cssW = size + MARGIN.left + MARGIN.right;
-    const cssH = size + MARGIN.top + MARGIN.bottom;
-    const dpr = window.devicePixelRatio || 1;
-    if (c.width !== Math.round(cssW * dpr) || c.height !== Math.round(cssH * dpr)) {
-      c.width = Math.round(cssW * dpr);
-      c.height = Math.round(cssH * dpr);
-      c.style.width = `${cssW}px`;
-      c.style.height = `${cssH}px`;
-    }
+    const { size, cssW, cssH } = squarePlot(box, MAX_SIZE, MARGIN);
+    const dpr = fitCanvas(c, cssW, cssH);
     this.xLabel.style.width = `${cssW}px`;
     this.xLabel.style.paddingLeft = `${MARGIN.left}px`;
     const ctx = c.getContext('2d');

@@ -6,6 +6,7 @@
  * its (row, column) in the read-out line and a tooltip.
  */
 import { CellEditor } from './cellEditor';
+import { fitCanvas, FrameTask } from './canvas';
 import { fmt, fmtExact, h, setChildren, setText } from './dom';
 import { divergingColor, type Theme } from './theme';
 import type { DatasetSummary, ParamsSnapshot } from '../src/protocol';
@@ -169,14 +170,8 @@ class MatrixCanvas {
     const hgt = rows * layout.cellH;
     const cssW = Math.ceil(left + w + 2);
     const cssH = Math.ceil(top + hgt + 2);
-    const dpr = window.devicePixelRatio || 1;
     const c = this.canvas;
-    if (c.width !== Math.round(cssW * dpr) || c.height !== Math.round(cssH * dpr)) {
-      c.width = Math.round(cssW * dpr);
-      c.height = Math.round(cssH * dpr);
-      c.style.width = `${cssW}px`;
-      c.style.height = `${cssH}px`;
-    }
+    const dpr = fitCanvas(c, cssW, cssH);
     this.geom = { left: left + 1, top: top + 1, cellW, cellH: layout.cellH, w, h: hgt };
     const ctx = c.getContext('2d');
     if (!ctx) return;
@@ -503,7 +498,10 @@ export class ParamsHeatmaps {
   private readonly tip = new Tip();
   private readonly empty: HTMLElement;
   private readonly body: HTMLElement;
-  private frame = 0;
+  private readonly redraw = new FrameTask(() => {
+    this.layer1.draw(this.theme);
+    this.layer2.draw(this.theme);
+  });
   private theme: Theme;
   private hasSpec = false;
   private onEdit: ((e: CellEdit) => void) | null = null;
@@ -560,12 +558,7 @@ export class ParamsHeatmaps {
   }
 
   private schedule(): void {
-    if (this.frame || !this.hasSpec) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this.layer1.draw(this.theme);
-      this.layer2.draw(this.theme);
-    });
+    if (this.hasSpec) this.redraw.schedule();
   }
 }
 

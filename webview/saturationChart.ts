@@ -4,15 +4,16 @@
  * g'(Z[1]), dashed, for every ticked run in its colour. With tanh and large initial weights the
  * solid line starts high and the dashed one low, and the cost beside them crawls.
  */
-import { Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type ChartDataset, type TooltipItem } from 'chart.js';
+import { Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type ChartDataset } from 'chart.js';
 import './lessonDemos.css';
 import { ACTIVATIONS } from '../src/engine/activations';
 import { saturationKindOf, SATURATION_Z } from '../src/engine/saturation';
 import type { ActivationName } from '../src/engine/types';
 import type { CostPoint, HiddenPoint } from '../src/protocol';
 import { decimate } from './costChart';
-import { fmt, fmtExact, h, pct, setText } from './dom';
-import { applyChartTheme } from './chartTheme';
+import { FrameTask } from './canvas';
+import { fmt, h, pct, setText } from './dom';
+import { applyChartTheme, iterationChartOptions } from './lineCharts';
 import type { Theme } from './theme';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, Tooltip, Legend);
@@ -77,7 +78,7 @@ export class SaturationChart {
   private readonly chart: Chart<'line', XY[]>;
   private series: SaturationSeries[] = [];
   private current: SaturationSeries | undefined;
-  private frame = 0;
+  private readonly redrawTask = new FrameTask(() => this.redraw());
 
   constructor(theme: Theme) {
     this.canvas = h('canvas', { class: 'saturation-canvas', attrs: { role: 'img', 'aria-label': 'Hidden-layer saturation per iteration: no run shown' } });
@@ -94,30 +95,7 @@ export class SaturationChart {
     this.chart = new Chart<'line', XY[]>(this.canvas, {
       type: 'line',
       data: { datasets: [] },
-      options: {
-        animation: false,
-        responsive: true,
-        maintainAspectRatio: false,
-        parsing: false,
-        normalized: true,
-        spanGaps: true,
-        interaction: { mode: 'nearest', axis: 'x', intersect: false },
-        elements: { point: { radius: 0, hitRadius: 6, hoverRadius: 3 }, line: { borderWidth: 1.5, tension: 0 } },
-        scales: {
-          x: { type: 'linear', title: { display: true, text: 'iteration' }, ticks: { maxTicksLimit: 8, precision: 0 } },
-          y: { type: 'linear', min: 0, suggestedMax: 1, title: { display: true, text: 'share, g′' }, ticks: { maxTicksLimit: 6 } },
-        },
-        plugins: {
-          legend: { position: 'bottom', labels: { boxWidth: 18, boxHeight: 2 } },
-          tooltip: {
-            callbacks: {
-              title: (items: TooltipItem<'line'>[]) => (items.length ? `iteration ${items[0].parsed.x}` : ''),
-              label: (item: TooltipItem<'line'>) => `${item.dataset.label ?? ''}: ${fmtExact(item.parsed.y ?? NaN)}`,
-            },
-          },
-        },
-        onResize: () => this.schedule(),
-      },
+      options: iterationChartOptions({ type: 'linear', min: 0, suggestedMax: 1, title: { display: true, text: 'share, g′' }, ticks: { maxTicksLimit: 6 } }, () => this.schedule()),
     });
     this.applyTheme(theme);
   }
@@ -135,11 +113,7 @@ export class SaturationChart {
   }
 
   private schedule(): void {
-    if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this.redraw();
-    });
+    this.redrawTask.schedule();
   }
 
   private redraw(): void {

@@ -11,7 +11,7 @@ import './sweep.css';
 import type { SweepPoint, SweepView } from '../src/protocol';
 import { LESSON_SIZES_TEXT, parseSweepSizes } from '../src/sweepSizes';
 import { fmt, h, pct, seconds, setChildren, setText } from './dom';
-import { applyChartTheme } from './chartTheme';
+import { applyChartTheme } from './lineCharts';
 import type { Theme } from './theme';
 
 Chart.register(LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend);
@@ -37,7 +37,7 @@ export function describeSweep(s: SweepView): string {
 }
 
 function statusText(s: SweepView | undefined): string {
-  if (!s) return 'Trains the latest run’s CSV once per size (the shallowNet.* settings) to compare train and test accuracy.';
+  if (!s) return 'Trains the CSV of the run shown (else the latest run’s) once per size (the shallowNet.* settings) to compare train and test accuracy.';
   const st = s.settings;
   const how = `${st.activation}, learning rate ${st.learningRate}, ${st.iterations} iterations per size, seed ${st.seed}`;
   const n = s.results.filter(Boolean).length;
@@ -93,7 +93,7 @@ export class SweepCard {
     this.runButton = document.createElement('vscode-button');
     this.runButton.id = 'run-sweep';
     this.runButton.textContent = 'Run sweep';
-    this.runButton.setAttribute('aria-label', 'Run the hidden layer size sweep on the latest run’s CSV');
+    this.runButton.setAttribute('aria-label', 'Run the hidden layer size sweep on the CSV of the run shown (else the latest run’s)');
     this.runButton.addEventListener('click', () => this.run());
     this.stopButton = document.createElement('vscode-button');
     this.stopButton.id = 'stop-sweep';

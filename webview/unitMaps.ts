@@ -6,6 +6,7 @@
  * When every row of W1 is the same (zero initialisation), a notice says why: the symmetry problem.
  */
 import type { BoundaryView, DatasetSummary, ParamsSnapshot, RunView } from '../src/protocol';
+import { drawCells, fitCanvas, FrameTask } from './canvas';
 import { fmt, h, setChildren, setText } from './dom';
 import { divergingColor, type Theme } from './theme';
 
@@ -46,7 +47,7 @@ export class UnitMaps {
   private params: ParamsSnapshot | undefined;
   private shownRun: RunView | undefined;
   private shownKey = '';
-  private frame = 0;
+  private readonly redraw = new FrameTask(() => this.render(this.shownRun?.dataset));
 
   constructor(private theme: Theme) {
     this.notice = h('p', { class: 'symmetry-notice hidden', attrs: { role: 'note' } });
@@ -80,11 +81,7 @@ export class UnitMaps {
   }
 
   private schedule(): void {
-    if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this.render(this.shownRun?.dataset);
-    });
+    this.redraw.schedule();
   }
 
   /** How the scale is read: a sigmoid's A1 around ½ in [0, 1], others around 0, shared by all units. */
@@ -162,33 +159,12 @@ export class UnitMaps {
   }
 
   private paint(canvas: HTMLCanvasElement, m: BoundaryView['units']['maps'][number], res: number, scale: { centre: number; maxAbs: number }): void {
-    const dpr = window.devicePixelRatio || 1;
-    const px = Math.round(MAP_SIZE * dpr);
-    if (canvas.width !== px) {
-      canvas.width = px;
-      canvas.height = px;
-    }
-    canvas.style.width = `${MAP_SIZE}px`;
-    canvas.style.height = `${MAP_SIZE}px`;
+    const px = Math.round(MAP_SIZE * fitCanvas(canvas, MAP_SIZE, MAP_SIZE));
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
-    const img = new ImageData(res, res);
     const span = m.max - m.min;
-    for (let k = 0; k < res * res; k++) {
-      const v = m.min + ((m.q[k] ?? 0) / 255) * span;
-      const [r, g, b] = divergingColor(this.theme, v - scale.centre, scale.maxAbs);
-      img.data[k * 4] = r;
-      img.data[k * 4 + 1] = g;
-      img.data[k * 4 + 2] = b;
-      img.data[k * 4 + 3] = 255;
-    }
-    const off = document.createElement('canvas');
-    off.width = res;
-    off.height = res;
-    off.getContext('2d')?.putImageData(img, 0, 0);
     ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.imageSmoothingEnabled = true;
-    ctx.drawImage(off, 0, 0, px, px);
+    drawCells(ctx, res, (k) => divergingColor(this.theme, m.min + ((m.q[k] ?? 0) / 255) * span - scale.centre, scale.maxAbs), 0, 0, px, px);
     ctx.strokeStyle = this.theme.description;
     ctx.lineWidth = 1;
     ctx.strokeRect(0.5, 0.5, px - 1, px - 1);
