@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { panelCsp } from './panelCsp';
 
 /** A fresh nonce per load, from a cryptographic source (webview-sample's practice). */
 export function nonce(): string {
@@ -10,13 +11,7 @@ export function nonce(): string {
 export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
   const n = nonce();
   const src = (file: string): string => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', file)).toString();
-  const csp = [
-    "default-src 'none'",
-    `img-src ${webview.cspSource} data:`,
-    `style-src ${webview.cspSource}`,
-    `font-src ${webview.cspSource}`,
-    `script-src 'nonce-${n}'`,
-  ].join('; ');
+  const csp = panelCsp(webview.cspSource, n);
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -3,44 +3,19 @@
 // training worker really computes (src/pipeline.ts trains on the fixtures, src/boundaryView.ts
 // maps the lattice and the examples through the hidden layer), posted as the host would.
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot, screenshotDir, withWebviewPage } from './harness.mjs';
-import { hostModules, TEST_SETTINGS } from './hostSide.mjs';
+import { screenshotDir, withWebviewPage } from './harness.mjs';
+import { finishedRun, FINISHED_RUN_MODULES, hostModules, TEST_SETTINGS } from './hostSide.mjs';
 
 const SETTINGS = TEST_SETTINGS;
 
 let engine;
 suiteSetup(async () => {
-  engine = await hostModules({
-    './src/pipeline': ['prepareRun', 'snapshot'],
-    './src/boundaryView': ['BoundaryTracker'],
-  });
+  engine = await hostModules(FINISHED_RUN_MODULES);
 });
 
-/** A run view as the host has it after training `file` with `over` settings. */
-function trainedRun(id, file, over = {}) {
-  const settings = { ...SETTINGS, ...over };
-  const prepared = engine.prepareRun(readFileSync(join(repoRoot, 'test', 'fixtures', file), 'utf8'), file, settings);
-  let last;
-  for (let i = 0; i < settings.iterations; i++) last = prepared.trainer.step();
-  const tracker = engine.BoundaryTracker.for(prepared.dataset, prepared.arch);
-  return {
-    id,
-    label: `${settings.activation} · ${settings.hiddenUnits} units`,
-    fileName: file,
-    settings,
-    status: 'finished',
-    dataset: prepared.summary,
-    points: [[settings.iterations - 1, last.cost, last.accuracy]],
-    testPoints: [],
-    iteration: settings.iterations,
-    params: engine.snapshot(prepared.trainer.params),
-    summary: { iterations: settings.iterations, cost: last.cost, trainAccuracy: last.accuracy, testAccuracy: null, testCost: null, seconds: 0.2 },
-    boundary: tracker.boundary(prepared.trainer.params, settings.iterations),
-    scatter: tracker.scatter(),
-  };
-}
+/** A finished run of fixture `file` as the host has it (hostSide.mjs). */
+const trainedRun = (id, file, over = {}, csvText) => finishedRun(engine, id, file, over, csvText);
 
 const frames = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 

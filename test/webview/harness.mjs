@@ -17,8 +17,16 @@ import { createServer } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+/** src/panelCsp.ts's policy, the panel's own (bundled here: it is TypeScript). */
+const { panelCsp } = await import(
+  `data:text/javascript;base64,${Buffer.from(
+    esbuild.buildSync({ entryPoints: [join(repoRoot, 'src', 'panelCsp.ts')], bundle: true, format: 'esm', write: false, platform: 'neutral' }).outputFiles[0].text,
+  ).toString('base64')}`
+);
 export const screenshotDir = join(repoRoot, 'test-results', 'webview');
 
 /**
@@ -139,13 +147,7 @@ const escapeAttr = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').repla
 
 /** The page as src/panelHtml.ts writes it, plus the harness's stand-in script first. */
 export function pageHtml({ nonce, cspSource, script, css, body, config }) {
-  const csp = [
-    "default-src 'none'",
-    `img-src ${cspSource} data:`,
-    `style-src ${cspSource}`,
-    `font-src ${cspSource}`,
-    `script-src 'nonce-${nonce}'`,
-  ].join('; ');
+  const csp = panelCsp(cspSource, nonce);
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
