@@ -368,3 +368,21 @@ export function printSummary(passed, failed, skipped = 0) {
 }
 
 export const errorMessage = (e) => (e instanceof Error ? e.stack ?? e.message : String(e));
+
+/**
+ * Runs a test script's `main` (which resolves to its exit code) and exits with that code; an
+ * error is printed with `tag`, cleaned up after and counted as one failure. A signal's handler
+ * does its own cleanup and exit.
+ */
+export function runMain(tag, main) {
+  main().then(
+    (code) => process.exit(code),
+    async (e) => {
+      if (stopping()) return;
+      console.error(`[${tag}] error: ${errorMessage(e)}`);
+      await cleanup();
+      printSummary(0, 1);
+      process.exit(1);
+    },
+  );
+}

@@ -15,7 +15,6 @@ import {
   cleanup,
   copyWorkspace,
   ensureSetup,
-  errorMessage,
   extensionId,
   installExtension,
   installSignalHandlers,
@@ -25,7 +24,7 @@ import {
   packageVsix,
   printSummary,
   repoRoot,
-  stopping,
+  runMain,
   startCodeServer,
   vsixPath,
 } from './code-server.mjs';
@@ -101,13 +100,4 @@ async function main() {
   return stats.failed === 0 && stats.passed > 0 ? 0 : 1;
 }
 
-main().then(
-  (code) => process.exit(code),
-  async (e) => {
-    if (stopping()) return; // the signal handler cleans up and exits
-    console.error(`[e2e] error: ${errorMessage(e)}`);
-    await cleanup();
-    printSummary(0, 1);
-    process.exit(1);
-  },
-);
+runMain('e2e', main);

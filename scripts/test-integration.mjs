@@ -17,13 +17,12 @@ import {
   cleanup,
   copyWorkspace,
   ensureSetup,
-  errorMessage,
   installSignalHandlers,
   launchBrowser,
   makeTempDir,
   printSummary,
   repoRoot,
-  stopping,
+  runMain,
   startCodeServer,
   testPayloadUrl,
 } from './code-server.mjs';
@@ -133,13 +132,4 @@ async function main() {
   return code === 0 && summary && Number(summary[2]) === 0 ? 0 : 1;
 }
 
-main().then(
-  (code) => process.exit(code),
-  async (e) => {
-    if (stopping()) return; // the signal handler cleans up and exits
-    console.error(`[integration] error: ${errorMessage(e)}`);
-    await cleanup();
-    printSummary(0, 1);
-    process.exit(1);
-  },
-);
+runMain('integration', main);

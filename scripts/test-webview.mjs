@@ -8,7 +8,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Mocha from 'mocha';
-import { build, cleanup, ensureSetup, errorMessage, installSignalHandlers, onCleanup, printSummary, repoRoot, stopping } from './code-server.mjs';
+import { build, cleanup, ensureSetup, installSignalHandlers, onCleanup, printSummary, repoRoot, runMain } from './code-server.mjs';
 import { stopHarness } from '../test/webview/harness.mjs';
 
 const argv = process.argv.slice(2);
@@ -36,13 +36,4 @@ async function main() {
   return stats.failed === 0 && stats.passed > 0 ? 0 : 1;
 }
 
-main().then(
-  (code) => process.exit(code),
-  async (e) => {
-    if (stopping()) return; // the signal handler cleans up and exits
-    console.error(`[webview] error: ${errorMessage(e)}`);
-    await cleanup();
-    printSummary(0, 1);
-    process.exit(1);
-  },
-);
+runMain('webview', main);

@@ -19,14 +19,8 @@ export async function api(): Promise<ShallowNetApi> {
   return ext.activate();
 }
 
-export async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** Whether a file is there: the extension's own check. */
+export { exists } from '../../src/freeName';
 
 export async function read(uri: vscode.Uri): Promise<string> {
   return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
