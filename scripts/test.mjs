@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 const stages = [
   { name: 'setup', cmd: 'node scripts/setup.mjs' },
   { name: 'type-check', cmd: 'npx tsc --noEmit -p . && npx tsc --noEmit -p webview' },
-  { name: 'lint', cmd: 'npx eslint --max-warnings 0 .' },
+  { name: 'lint', cmd: 'npx eslint --max-warnings 0 . && node scripts/check-cycles.mjs' },
   { name: 'build', cmd: 'node esbuild.mjs && node esbuild.mjs --tests' },
   { name: 'unit', cmd: 'node --test --test-reporter=spec --test-reporter-destination=stdout --test-reporter=tap --test-reporter-destination=out/unit.tap out/test/unit/', tap: 'out/unit.tap' },
   { name: 'webview', cmd: 'node scripts/test-webview.mjs' },

@@ -6,7 +6,6 @@
 import * as vscode from 'vscode';
 import { parseModel } from './engine/model';
 import { gradCheckCsv, gradCheckText } from './gradcheckRun';
-import { Panel } from './panel';
 import { parseTrainSettings, type GradCheckReport, type RunView, type TrainSettings } from './protocol';
 import { labelOf, type Runs, type TrainResult } from './runs';
 import { defaultSettings, saveModelsSetting } from './settings';
@@ -58,9 +57,8 @@ async function askSweepSizes(fileName: string, value: string): Promise<number[] 
   return 'sizes' in r ? r.sizes : undefined;
 }
 
-export function registerCommands(context: vscode.ExtensionContext, runs: Runs, sweeps: Sweeps): void {
-  const ext = context.extensionUri;
-  const openPanel = (): Panel => Panel.show(ext, runs, sweeps);
+/** `openPanel` shows (or reveals) the panel: passed in, so only extension.ts knows the panel. */
+export function registerCommands(context: vscode.ExtensionContext, runs: Runs, sweeps: Sweeps, openPanel: () => void): void {
 
   const train = async (csv: vscode.Uri, options?: TrainOptions): Promise<TrainResult | undefined> => {
     const defaults = defaultSettings(csv);

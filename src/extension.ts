@@ -20,11 +20,12 @@ export interface ShallowNetApi {
 }
 
 export function activate(context: vscode.ExtensionContext): ShallowNetApi {
-  const runs = new Runs(context.extensionPath, context.workspaceState);
+  const isPanelOpen = (): boolean => Panel.isOpen;
+  const runs = new Runs(context.extensionPath, context.workspaceState, isPanelOpen);
   const problems = new CsvDiagnostics(runs.onDidCheckCsv);
-  const sweeps = new Sweeps(context.extensionPath, context.workspaceState);
+  const sweeps = new Sweeps(context.extensionPath, context.workspaceState, isPanelOpen);
   context.subscriptions.push(runs, problems, sweeps);
-  registerCommands(context, runs, sweeps);
+  registerCommands(context, runs, sweeps, () => Panel.show(context.extensionUri, runs, sweeps));
   registerModelCommands(context);
   registerSampleCommand(context);
   registerHovers(context);

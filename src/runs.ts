@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { freeModelUri, saveModel } from './modelStore';
-import { Panel } from './panel';
+import { noticeWithPanel, type IsPanelOpen } from './panelNotice';
 import type { CostPoint, ErrorInfo, HiddenPoint, RunStatus, RunSummary, RunView, TrainSettings } from './protocol';
 import { TrainingSession } from './trainingSession';
 import { DecimatedHistory } from './pipeline';
@@ -83,6 +83,7 @@ export class Runs implements vscode.Disposable {
   constructor(
     private readonly extensionPath: string,
     private readonly memento?: vscode.Memento,
+    private readonly isPanelOpen: IsPanelOpen = () => false,
   ) {
     this.status.name = 'Shallow Net Training';
     this.status.command = 'shallowNet.openPanel';
@@ -334,18 +335,14 @@ export class Runs implements vscode.Disposable {
     const s = view.summary;
     if (!s) return;
     if (view.status === 'diverged') {
-      void vscode.window.showWarningMessage(`${view.fileName}: ${view.message ?? 'the cost diverged'}.`, ...(Panel.isOpen ? [] : ['Open Panel'])).then((a) => {
-        if (a) void vscode.commands.executeCommand('shallowNet.openPanel');
-      });
+      noticeWithPanel('warning', `${view.fileName}: ${view.message ?? 'the cost diverged'}.`, this.isPanelOpen);
       return;
     }
     const test = s.testAccuracy === null ? '' : `, test ${pct(s.testAccuracy)}`;
     const verb = view.status === 'stopped' ? 'Stopped' : 'Trained';
     const saved = modelUri ? ` Saved ${vscode.workspace.asRelativePath(modelUri)}.` : '';
     const text = `${verb} on ${view.fileName}: cost ${s.cost.toFixed(4)} after ${s.iterations} iterations, train accuracy ${pct(s.trainAccuracy)}${test}.${saved}`;
-    void vscode.window.showInformationMessage(text, ...(Panel.isOpen ? [] : ['Open Panel'])).then((a) => {
-      if (a) void vscode.commands.executeCommand('shallowNet.openPanel');
-    });
+    noticeWithPanel('info', text, this.isPanelOpen);
   }
 
   private updateStatus(view: RunView, last: CostPoint | undefined): void {

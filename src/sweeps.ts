@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { locateField } from './csvLocate';
-import { Panel } from './panel';
+import { noticeWithPanel, type IsPanelOpen } from './panelNotice';
 import type { ErrorInfo, SweepView, TrainSettings } from './protocol';
 import { sweepEndText, sweepProgressText } from './sweepReport';
 import { SweepSession } from './sweepSession';
@@ -35,6 +35,7 @@ export class Sweeps implements vscode.Disposable {
   constructor(
     private readonly extensionPath: string,
     private readonly memento?: vscode.Memento,
+    private readonly isPanelOpen: IsPanelOpen = () => false,
   ) {
     const stored = memento?.get<unknown>(KEY);
     if (isSweepView(stored)) {
@@ -147,9 +148,7 @@ export class Sweeps implements vscode.Disposable {
   }
 
   private announce(view: SweepView, seconds: number): void {
-    void vscode.window.showInformationMessage(sweepEndText(view, seconds), ...(Panel.isOpen ? [] : ['Open Panel'])).then((a) => {
-      if (a) void vscode.commands.executeCommand('shallowNet.openPanel');
-    });
+    noticeWithPanel('info', sweepEndText(view, seconds), this.isPanelOpen);
   }
 
   private emit(): void {
