@@ -7,8 +7,8 @@
 import { basename } from 'node:path';
 import { GRADCHECK_EPSILON } from '../engine/gradcheck';
 import { GRADCHECK_MAX_EXAMPLES, GRADCHECK_THRESHOLD, gradCheckCsv } from '../gradcheckRun';
-import { flagOpt, numberOpt, stringOpt, type CommandSpec, type ParsedArgs } from './args';
-import { ExitError, modelOptions, readText, settingsOf, type CliCommand } from './common';
+import { flagOpt, numberOpt, type CommandSpec, type ParsedArgs } from './args';
+import { ExitError, initialOf, modelOptions, readText, settingsOf, type CliCommand } from './common';
 
 const spec: CommandSpec = {
   name: 'gradcheck',
@@ -28,9 +28,8 @@ function gradcheck(a: ParsedArgs): void {
   const epsilon = numberOpt(a, 'epsilon') ?? GRADCHECK_EPSILON;
   if (!(epsilon > 0 && epsilon < 1)) throw new ExitError('--epsilon must be between 0 and 1, e.g. 1e-5', 2);
   const file = a.positionals[0];
-  const initFrom = stringOpt(a, 'init-from');
   const settings = settingsOf(a);
-  const initial = initFrom ? { text: readText(initFrom), fileName: basename(initFrom) } : undefined;
+  const initial = initialOf(a);
   const r = gradCheckCsv(readText(file), basename(file), settings, undefined, { epsilon, ...(initial ? { initial } : {}) });
   const used = r.examples === r.total ? `all ${r.total}` : `${r.examples} of ${r.total} (seed ${settings.seed})`;
   if (flagOpt(a, 'json')) {
