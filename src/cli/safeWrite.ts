@@ -12,7 +12,7 @@
  *    replaces the destination (a symbolic link there is replaced, never followed).
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, linkSync, lstatSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import { accessSync, closeSync, constants, fchmodSync, fsyncSync, linkSync, lstatSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import type { OptionSpec } from './args';
 import { ExitError } from './common';
@@ -60,6 +60,11 @@ export function checkDestination(path: string, options: DestinationOptions): voi
     throw new ExitError(`cannot write ${path}: there is no folder ${folder}`, 2);
   }
   if (!folderStat.isDirectory()) throw new ExitError(`cannot write ${path}: ${folder} is not a folder`, 2);
+  try {
+    accessSync(folder, constants.W_OK);
+  } catch {
+    throw new ExitError(`cannot write ${path}: no permission to create files in ${folder}`, 2);
+  }
   const own = lstatOrUndefined(path);
   if (own === undefined) return;
   if (own.isDirectory()) throw new ExitError(`cannot write ${path}: it is a folder; give a file name`, 2);
@@ -119,6 +124,9 @@ export function writeAtomic(path: string, data: WriteData, options: { force: boo
         const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
         for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
       }
+      // A replaced file keeps its permissions (an executable script stays executable).
+      const old = options.force ? lstatOrUndefined(path) : undefined;
+      if (old?.isFile()) fchmodSync(fd, old.mode & 0o7777);
       fsyncSync(fd);
     } finally {
       closeSync(fd);

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ExitError } from '../../src/cli/common';
@@ -84,6 +84,10 @@ test('an existing file is replaced only with --force, and the error says so', ()
   const forced = cli('sample', 'xor', '--rows', '20', '--out', out, '--force');
   assert.equal(forced.status, 0, forced.stderr);
   assert.match(readFileSync(out, 'utf8'), /^x1,x2,label\n/);
+
+  chmodSync(out, 0o640);
+  assert.equal(cli('sample', 'xor', '--rows', '20', '--out', out, '--force').status, 0);
+  assert.equal(statSync(out).mode & 0o777, 0o640, 'a replaced file keeps its permissions');
 
   const model = join(dir, 'm.json');
   writeFileSync(model, 'old');
