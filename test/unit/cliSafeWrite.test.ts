@@ -42,6 +42,31 @@ function folderWithFlower(name: string): { dir: string; csv: string } {
 
 const FLOWER = readFileSync(join(FIXTURES, 'flower.csv'), 'utf8');
 
+// Run as a child by the SIGKILL test: writes half a file, says so, and waits to be killed.
+const KILL_ME = process.env.SNX_WRITE_THEN_WAIT;
+if (KILL_ME) {
+  const [path, force] = JSON.parse(KILL_ME) as [string, boolean];
+  function* slow(): Generator<string> {
+    yield '{"format": "shallow-net-model", "W1": [[0.1, ';
+    process.stdout.write('half written\n');
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60_000);
+    yield '0.2]]}';
+  }
+  writeAtomic(path, slow(), { force });
+  process.exit(0);
+}
+
+function killedMidway(path: string, force: boolean): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [__filename], { env: { ...process.env, SNX_WRITE_THEN_WAIT: JSON.stringify([path, force]) } });
+    child.stdout.on('data', (d: Buffer) => {
+      if (d.toString().includes('half written')) child.kill('SIGKILL');
+    });
+    child.on('error', reject);
+    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`the writer was not killed (${signal})`))));
+  });
+}
+
 test('a write whose data fails midway leaves no file at the destination, and an old file as it was', () => {
   const dir = join(tmp, 'midway');
   mkdirSync(dir);
@@ -60,6 +85,20 @@ test('a write whose data fails midway leaves no file at the destination, and an 
   assert.deepEqual(readdirSync(dir).sort(), ['old.json'], 'no temporary file is left behind');
   writeAtomic(fresh, ['a', new TextEncoder().encode('b'), 'c'], { force: false });
   assert.equal(readFileSync(fresh, 'utf8'), 'abc');
+});
+
+test('SIGKILL while a file is being written leaves the old file, or no file, at the destination', async () => {
+  const dir = join(tmp, 'sigkill');
+  mkdirSync(dir);
+  const old = join(dir, 'old.model.json');
+  writeFileSync(old, 'the old model');
+  await killedMidway(old, true);
+  assert.equal(readFileSync(old, 'utf8'), 'the old model');
+  const fresh = join(dir, 'new.model.json');
+  await killedMidway(fresh, false);
+  assert.equal(existsSync(fresh), false, 'no half file under the name');
+  // What a kill leaves is a temporary file beside, never the destination's name.
+  assert.ok(readdirSync(dir).every((f) => f === 'old.model.json' || /\.tmp-[0-9a-f]{12}$/.test(f)), readdirSync(dir).join(', '));
 });
 
 test('a file that appears between the check and the write is not replaced without --force', () => {
