@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { nextFreeUri } from './freeName';
 import { PNG_DATA_URL_PREFIX } from './protocol';
+import { writeAtomic } from './writeAtomic';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -44,7 +45,8 @@ export async function saveChartsPng(dataUrl: string, csv: vscode.Uri | undefined
       saveLabel: 'Export',
     }));
   if (!uri) return undefined;
-  await vscode.workspace.fs.writeFile(uri, bytes);
+  // The person chose the file (the save dialog asked before replacing one), or a test did.
+  await writeAtomic(vscode.workspace.fs, uri, bytes, { overwrite: true });
   if (!target) void vscode.window.showInformationMessage(`Charts saved as ${vscode.workspace.asRelativePath(uri)}.`);
   return uri;
 }

@@ -23,12 +23,18 @@ function columns(m: Matrix, cols: readonly number[]): Matrix {
   return { rows: m.rows, cols: cols.length, data };
 }
 
+/** `shallow-net gradcheck`'s options: its finite-difference step, and `--init-from`'s file (checked at those parameters). */
+export interface GradCheckOptions {
+  epsilon?: number;
+  initial?: { text: string; fileName: string };
+}
+
 /**
  * `params` given (a run's final parameters, with the CSV's shape): checked there; otherwise at
- * the initial parameters the settings give (as `shallow-net gradcheck` does).
+ * the initial parameters the settings (or `options.initial`) give (as `shallow-net gradcheck` does).
  */
-export function gradCheckCsv(csvText: string, fileName: string, settings: TrainSettings, params?: ParamsSnapshot): GradCheckReport {
-  const run = prepareRun(csvText, fileName, params ? { ...settings, hiddenUnits: params.W1.length } : settings);
+export function gradCheckCsv(csvText: string, fileName: string, settings: TrainSettings, params?: ParamsSnapshot, options: GradCheckOptions = {}): GradCheckReport {
+  const run = prepareRun(csvText, fileName, params ? { ...settings, hiddenUnits: params.W1.length } : settings, options.initial);
   const { X, Y } = run.dataset;
   const total = X.cols;
   let Xs = X, Ys = Y;
@@ -45,7 +51,7 @@ export function gradCheckCsv(csvText: string, fileName: string, settings: TrainS
       throw new Error(`The run's parameters do not fit ${fileName} (${a.nx} features, ${a.ny} outputs).`);
     }
   }
-  const r = gradientCheck(p, run.arch, Xs, Ys);
+  const r = gradientCheck(p, run.arch, Xs, Ys, options.epsilon);
   return {
     W1: r.W1, b1: r.b1, W2: r.W2, b2: r.b2, overall: r.overall,
     pass: r.overall < GRADCHECK_THRESHOLD,

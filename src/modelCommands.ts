@@ -14,6 +14,7 @@ import { exportNumpy, numpyFileNameFor } from './engine/exportNumpy';
 import { parseModel, type ShallowNetModel } from './engine/model';
 import { predictTable, writePredictionsCsv } from './engine/predict';
 import { nextFreeUri } from './freeName';
+import { writeAtomic } from './writeAtomic';
 
 export interface UseModelOptions {
   /** Open the written file in an editor (default true). */
@@ -93,7 +94,7 @@ export async function predictWithModel(model: vscode.Uri, csv: vscode.Uri, optio
     const result = predictTable(parsed, table, csvName);
     const text = writePredictionsCsv(table, result, parsed);
     const target = await nextFreeUri(vscode.Uri.joinPath(csv, '..'), csvName.replace(/\.csv$/i, ''), '.predictions.csv');
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+    await writeAtomic(vscode.workspace.fs, target, text, { overwrite: false });
     await openWritten(target, options);
     const n = result.labels.length;
     void vscode.window.showInformationMessage(`Shallow Net: ${n} prediction${n === 1 ? '' : 's'} written to ${vscode.workspace.asRelativePath(target)}`);
@@ -110,7 +111,7 @@ export async function exportModelAsNumpy(model: vscode.Uri, options: UseModelOpt
     const stem = numpyFileNameFor(fileNameOf(model)).replace(/\.py$/, '');
     const target = await nextFreeUri(vscode.Uri.joinPath(model, '..'), stem, '.py', '_');
     const source = exportNumpy(parsed, fileNameOf(target));
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(source));
+    await writeAtomic(vscode.workspace.fs, target, source, { overwrite: false });
     await openWritten(target, options);
     void vscode.window.showInformationMessage(`Shallow Net: model exported to ${vscode.workspace.asRelativePath(target)} (predict(X) in NumPy)`);
     return target.toString();

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { nextFreeUri } from './freeName';
 import { modelFolderSetting } from './settings';
+import { writeAtomic } from './writeAtomic';
 
 export const MODEL_SUFFIX = '.model.json';
 
@@ -27,6 +28,7 @@ export async function freeModelUri(csv: vscode.Uri): Promise<vscode.Uri> {
 export async function saveModel(csv: vscode.Uri, modelJson: string, target?: vscode.Uri): Promise<vscode.Uri> {
   const uri = target ?? (await freeModelUri(csv));
   await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(modelJson));
+  // A target is the person's choice (the save dialog asked before replacing); a free name replaces nothing.
+  await writeAtomic(vscode.workspace.fs, uri, modelJson, { overwrite: target !== undefined });
   return uri;
 }

@@ -4,6 +4,7 @@
  * and nothing else of each other. Messages from the webview are untrusted: the host
  * accepts only what `parseFromWebview` lets through.
  */
+import { MAX_HIDDEN_UNITS } from './engine/config';
 import type { SweepResult } from './engine/sweep';
 import type { ActivationName, InitName, NormalizationKind, OutputKind } from './engine/types';
 import { checkedSweepSizes } from './sweepSizes';
@@ -456,7 +457,7 @@ function finite(v: unknown, min: number, max: number, integer: boolean): number 
 /** Validates settings coming from the webview (or anywhere untrusted); undefined if invalid. */
 export function parseTrainSettings(v: unknown): TrainSettings | undefined {
   if (!isRecord(v)) return undefined;
-  const hiddenUnits = finite(v.hiddenUnits, 1, 10000, true);
+  const hiddenUnits = finite(v.hiddenUnits, 1, MAX_HIDDEN_UNITS, true);
   const leakyAlpha = finite(v.leakyAlpha, 0, 0.999, false);
   const learningRate = finite(v.learningRate, 1e-12, 1e6, false);
   const iterations = finite(v.iterations, 1, 10_000_000, true);

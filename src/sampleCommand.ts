@@ -21,6 +21,7 @@ import {
   type SampleOptions,
 } from './engine/samples';
 import { nextFreeUri } from './freeName';
+import { writeAtomic } from './writeAtomic';
 import type { TrainSettings } from './protocol';
 
 export const CREATE_SAMPLE_COMMAND = 'shallowNet.createSampleDataset';
@@ -145,7 +146,7 @@ async function createSample(options?: Partial<CreateSampleOptions>): Promise<str
     return undefined;
   }
   const target = await nextFreeUri(folder.uri, kind, '.csv');
-  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(csv));
+  await writeAtomic(vscode.workspace.fs, target, csv, { overwrite: false });
   if (chosen.open !== false) {
     await vscode.window.showTextDocument(target, { preview: false });
     const name = vscode.workspace.asRelativePath(target);

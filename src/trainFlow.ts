@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { ACTIVATIONS } from './engine/activations';
+import { MAX_HIDDEN_UNITS } from './engine/config';
 import { parseCsv } from './engine/csv';
 import { describeColumns } from './engine/dataset';
 import { ACTIVATION_NAMES } from './engine/types';
@@ -82,7 +83,7 @@ export async function chooseSettings(csv: vscode.Uri, defaults: TrainSettings): 
   if (!target) return undefined;
 
   const hiddenUnits = await askNumber(step(2), defaults.hiddenUnits, 'Hidden units n[1] (the lesson uses 4)', (n) =>
-    Number.isInteger(n) && n >= 1 && n <= 10000 ? undefined : 'A whole number from 1 to 10000.',
+    Number.isInteger(n) && n >= 1 && n <= MAX_HIDDEN_UNITS ? undefined : `A whole number from 1 to ${MAX_HIDDEN_UNITS}.`,
   );
   if (hiddenUnits === undefined) return undefined;
 

@@ -1,6 +1,7 @@
 /** What the `shallow-net` commands share: errors with an exit status, reading files, the model options. */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { parseInitialParams } from '../engine/model';
 import { ACTIVATION_NAMES, INIT_NAMES } from '../engine/types';
 import { prepareRun } from '../pipeline';
 import type { TrainSettings } from '../protocol';
@@ -57,11 +58,32 @@ export function settingsOf(a: ParsedArgs): TrainSettings {
   };
 }
 
+/**
+ * `--init-from`'s file, read; its parameters set the hidden layer's size, so a `--hidden` that
+ * says otherwise is an error (before the CSV is read) rather than silently overridden.
+ */
+export function initialOf(a: ParsedArgs): { text: string; fileName: string } | undefined {
+  const initFrom = stringOpt(a, 'init-from');
+  if (initFrom === undefined) return undefined;
+  const initial = { text: readText(initFrom), fileName: basename(initFrom) };
+  const hidden = numberOpt(a, 'hidden');
+  if (hidden !== undefined) {
+    const fromFile = parseInitialParams(initial.text, initial.fileName).W1.rows;
+    if (fromFile !== hidden) {
+      throw new ExitError(
+        `--hidden ${hidden} disagrees with --init-from ${initFrom}, whose parameters have ${fromFile} hidden unit${fromFile === 1 ? '' : 's'}; ` +
+          `the file would win: drop --hidden, or pass --hidden ${fromFile}`,
+        2,
+      );
+    }
+  }
+  return initial;
+}
+
 export function prepare(a: ParsedArgs) {
   const file = a.positionals[0];
-  const initFrom = stringOpt(a, 'init-from');
   const settings = settingsOf(a);
-  const init = initFrom ? { text: readText(initFrom), fileName: basename(initFrom) } : undefined;
+  const init = initialOf(a);
   return { file, settings, run: prepareRun(readText(file), basename(file), settings, init) };
 }
 
@@ -77,7 +99,7 @@ export const modelOptions: OptionSpec[] = [
   { name: 'init', kind: 'string', choices: INIT_NAMES, help: "initial weights (default small: the lesson's randn · 0.01)" },
   { name: 'init-scale', kind: 'number', metavar: 'F', help: 'scale of the small initialisation, randn · F (default 0.01; 10 saturates tanh)' },
   { name: 'seed', kind: 'int', metavar: 'N', help: 'random seed: initial weights, split, mini-batches (default 2)' },
-  { name: 'init-from', kind: 'string', metavar: 'MODEL.json', help: 'start from these parameters (a model file or {W1,b1,W2,b2})' },
+  { name: 'init-from', kind: 'string', metavar: 'MODEL.json', help: "start from these parameters (a model file or {W1,b1,W2,b2}); their size is the hidden layer's" },
   { name: 'normalize', kind: 'string', choices: ['standard', 'none'], help: 'feature scaling (default standard: z-score)' },
   { name: 'test-fraction', kind: 'number', metavar: 'F', help: 'share of rows held out for testing (default 0)' },
 ];

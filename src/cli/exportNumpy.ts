@@ -1,10 +1,10 @@
 /** `shallow-net export-numpy`: a saved model as a small Python file over NumPy. */
-import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { exportNumpy } from '../engine/exportNumpy';
 import { parseModel } from '../engine/model';
-import { stringOpt, type CommandSpec, type ParsedArgs } from './args';
+import { flagOpt, stringOpt, type CommandSpec, type ParsedArgs } from './args';
 import { ExitError, readText, type CliCommand } from './common';
+import { FORCE_OPTION, checkDestination, writeAtomic } from './safeWrite';
 
 const spec: CommandSpec = {
   name: 'export-numpy',
@@ -13,23 +13,24 @@ const spec: CommandSpec = {
     "Write a model as a Python file: its parameters and normalisation as NumPy arrays, encode(rows), and predict(X) as the lesson's forward pass. " +
     'Run it as "python3 FILE.py data.csv" to append predictions to a CSV.',
   positionals: ['MODEL.json'],
-  options: [{ name: 'out', kind: 'string', metavar: 'FILE.py', help: 'the Python file to write (required; "-" for standard output)' }],
+  options: [
+    { name: 'out', kind: 'string', metavar: 'FILE.py', help: 'the Python file to write, a new file unless --force (required; "-" for standard output)' },
+    FORCE_OPTION,
+  ],
 };
 
 function exportNumpyFile(a: ParsedArgs): void {
   const [modelFile] = a.positionals;
   const out = stringOpt(a, 'out');
   if (out === undefined) throw new ExitError('--out FILE.py is required (or --out - for standard output)', 2);
+  const force = flagOpt(a, 'force');
+  if (out !== '-') checkDestination(out, { force, inputs: [modelFile] });
   const source = exportNumpy(parseModel(readText(modelFile), basename(modelFile)), out === '-' ? undefined : basename(out));
   if (out === '-') {
     process.stdout.write(source);
     return;
   }
-  try {
-    writeFileSync(out, source);
-  } catch (e) {
-    throw new ExitError(`cannot write ${out}: ${(e as Error).message}`, 2);
-  }
+  writeAtomic(out, source, { force });
   process.stderr.write(`wrote ${out}\n`);
 }
 

@@ -1,8 +1,8 @@
 /** `shallow-net sample`: a seeded sample data set (the lesson's flower, XOR, circles, …) as a CSV. */
-import { writeFileSync } from 'node:fs';
 import { SAMPLES, SAMPLE_KINDS, TRIG_NAMES, generateSample, isSampleKind, sampleCsv, type RngName, type TrigName } from '../engine/samples';
-import { numberOpt, stringOpt, type CommandSpec, type ParsedArgs } from './args';
+import { flagOpt, numberOpt, stringOpt, type CommandSpec, type ParsedArgs } from './args';
 import { ExitError, type CliCommand } from './common';
+import { FORCE_OPTION, checkDestination, writeAtomic } from './safeWrite';
 
 const kinds = SAMPLE_KINDS.join('|');
 
@@ -26,7 +26,8 @@ const spec: CommandSpec = {
       choices: [...TRIG_NAMES],
       help: "the flower's sin and cos: svml = numpy 1.22-1.24 on AVX-512, as the lesson's flower.csv was made; libm = numpy >= 1.25 or without AVX-512 (default: svml with numpy's stream)",
     },
-    { name: 'out', kind: 'string', metavar: 'FILE.csv', help: 'the CSV to write (required)' },
+    { name: 'out', kind: 'string', metavar: 'FILE.csv', help: 'the CSV to write, a new file unless --force (required)' },
+    FORCE_OPTION,
   ],
 };
 
@@ -35,6 +36,8 @@ function sample(a: ParsedArgs): void {
   if (!isSampleKind(kind)) throw new ExitError(`unknown sample "${kind}" (samples: ${SAMPLE_KINDS.join(', ')})`, 2);
   const out = stringOpt(a, 'out');
   if (!out) throw new ExitError(`sample needs --out FILE.csv (usage: ${spec.usage})`, 2);
+  const force = flagOpt(a, 'force');
+  checkDestination(out, { force });
   const rows = numberOpt(a, 'rows');
   const noise = numberOpt(a, 'noise');
   const classes = numberOpt(a, 'classes');
@@ -49,11 +52,7 @@ function sample(a: ParsedArgs): void {
     ...(rng === undefined ? {} : { rng }),
     ...(trig === undefined ? {} : { trig }),
   });
-  try {
-    writeFileSync(out, sampleCsv(table));
-  } catch (e) {
-    throw new ExitError(`cannot write ${out}: ${(e as Error).message}`, 2);
-  }
+  writeAtomic(out, sampleCsv(table), { force });
   const classNames = [...new Set(table.rows.map((r) => r[2]))].sort();
   process.stderr.write(`wrote ${table.rows.length} rows of ${kind} (classes ${classNames.join(', ')}) to ${out}\n`);
 }

@@ -1,5 +1,4 @@
 /** `shallow-net train`: gradient descent on a CSV, a cost table (or JSON lines) and the accuracies. */
-import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { serializeModel } from '../engine/model';
@@ -8,6 +7,7 @@ import { DecimatedHistory, modelOf } from '../pipeline';
 import type { CostPoint } from '../protocol';
 import { flagOpt, numberOpt, stringOpt, type CommandSpec, type ParsedArgs } from './args';
 import { ExitError, modelOptions, pct, prepare, settingsOf, type CliCommand } from './common';
+import { FORCE_OPTION, checkDestination, writeAtomic } from './safeWrite';
 
 const spec: CommandSpec = {
   name: 'train',
@@ -25,7 +25,8 @@ const spec: CommandSpec = {
       help: "random stream; numpy = np.random.seed's (lesson mode, with --init small: --seed 2 starts from the lesson's weights)",
     },
     { name: 'batch-size', kind: 'int', metavar: 'N', help: 'mini-batch size; 0 = full batch (default 0)' },
-    { name: 'save', kind: 'string', metavar: 'MODEL.json', help: 'write the trained model to this file' },
+    { name: 'save', kind: 'string', metavar: 'MODEL.json', help: 'write the trained model to this file (a new file unless --force)' },
+    FORCE_OPTION,
     { name: 'log-every', kind: 'int', metavar: 'N', help: 'report the cost every N iterations (default 1000)' },
     { name: 'json', kind: 'flag', help: 'one JSON object a line instead of the human report' },
   ],
@@ -51,6 +52,10 @@ function train(a: ParsedArgs): void {
   if (stringOpt(a, 'rng') === 'numpy' && init !== 'small') {
     throw new ExitError(`--rng numpy goes with --init small (the lesson's randn · 0.01), not --init ${init}`, 2);
   }
+  const save = stringOpt(a, 'save');
+  const force = flagOpt(a, 'force');
+  const initFrom = stringOpt(a, 'init-from');
+  if (save) checkDestination(save, { force, inputs: initFrom === undefined ? [a.positionals[0]] : [a.positionals[0], initFrom] });
   const { file, settings, run } = prepare(a);
   const { trainer } = run;
   const out = (line: string): void => void process.stdout.write(line + '\n');
@@ -86,7 +91,6 @@ function train(a: ParsedArgs): void {
   const test = trainer.testMetrics();
   const trainAccuracy = trainer.trainAccuracy();
   const cost = trainer.trainCost();
-  const save = stringOpt(a, 'save');
   if (save && !diverged) {
     const model = modelOf(run, trainer.params, {
       costHistory: history.points,
@@ -96,7 +100,7 @@ function train(a: ParsedArgs): void {
       seconds,
       date: new Date().toISOString(),
     });
-    writeFileSync(save, serializeModel(model));
+    writeAtomic(save, serializeModel(model), { force });
   }
   if (json) {
     if (diverged) out(JSON.stringify({ diverged: true, iteration: done, message: diverged }));

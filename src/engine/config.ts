@@ -1,6 +1,9 @@
 import { ShallowNetError } from './errors';
 import { ACTIVATION_NAMES, INIT_NAMES, type TrainConfig } from './types';
 
+/** Most hidden units a network may have: the settings, the CLI's --hidden and an --init-from file alike. */
+export const MAX_HIDDEN_UNITS = 10000;
+
 /**
  * Checks a run's hyper-parameters before anything is read or trained, with one message
  * per mistake naming the option and what it accepts. The CLI, the settings and the panel
@@ -10,8 +13,8 @@ export function checkTrainConfig(c: TrainConfig): void {
   const fail = (what: string, hint: string): never => {
     throw new ShallowNetError('bad-option', what, {}, hint);
   };
-  if (!Number.isInteger(c.hiddenUnits) || c.hiddenUnits < 1 || c.hiddenUnits > 10000) {
-    fail(`hidden units must be a whole number from 1 to 10000, not ${c.hiddenUnits}`, 'The lesson uses 4');
+  if (!Number.isInteger(c.hiddenUnits) || c.hiddenUnits < 1 || c.hiddenUnits > MAX_HIDDEN_UNITS) {
+    fail(`hidden units must be a whole number from 1 to ${MAX_HIDDEN_UNITS}, not ${c.hiddenUnits}`, 'The lesson uses 4');
   }
   if (!ACTIVATION_NAMES.includes(c.activation)) {
     fail(`unknown activation "${String(c.activation)}"`, `Use one of ${ACTIVATION_NAMES.join(', ')}`);

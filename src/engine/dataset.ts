@@ -2,7 +2,8 @@
  * A parsed CSV → the lesson's Dataset: X (n_x × m, examples as columns) and Y (n_y × m),
  * split into training and test examples, features standardised on the training split.
  *
- *  1. The target column: options.target (a name, or a 0-based index), else the last column.
+ *  1. The target column: options.target (a name, or a 0-based index; text of digits that is
+ *     no column's name is an index), else the last column.
  *  2. Rows with a missing value in any column (empty, NA, N/A, NaN, ?, null) are dropped
  *     and counted.
  *  3. Each column is typed numeric or categorical (columns.ts has the stray-value rule).
@@ -200,9 +201,14 @@ export function buildDataset(table: CsvTable, options: DatasetOptions): Dataset 
   };
 }
 
-/** The target's column index, from a name or a 0-based index (default: the last column). */
-export function resolveTarget(header: readonly string[], target: string | number | undefined, file: string): number {
-  if (target === undefined) return header.length - 1;
+/**
+ * The target's column index, from a name or a 0-based index (default: the last column). Text
+ * that is a column's name is that column; otherwise text of digits (`--target 2`) is an index.
+ */
+export function resolveTarget(header: readonly string[], given: string | number | undefined, file: string): number {
+  if (given === undefined) return header.length - 1;
+  const digits = typeof given === 'string' && !header.includes(given.trim()) && /^\d+$/.test(given.trim());
+  const target = digits ? Number(given) : given;
   if (typeof target === 'number') {
     if (Number.isInteger(target) && target >= 0 && target < header.length) return target;
     throw new ShallowNetError(

@@ -14,6 +14,7 @@
  * checks every part of a file it did not write itself (hand-edited, older, damaged) and
  * says precisely what is wrong.
  */
+import { MAX_HIDDEN_UNITS } from './config';
 import { featureNamesOf } from './encode';
 import { ShallowNetError } from './errors';
 import { fromRows, type Matrix } from './matrix';
@@ -422,10 +423,18 @@ export function parseInitialParams(text: string, fileName: string): Params {
   return { W1: fromRows(W1), b1: fromRows(b1), W2: fromRows(W2), b2: fromRows(b2) };
 }
 
-/** Errors unless the initial parameters take nx inputs and give ny outputs. */
+/** Errors unless the initial parameters take nx inputs, give ny outputs, and have at most MAX_HIDDEN_UNITS hidden units. */
 export function checkParamsFit(params: Params, nx: number, ny: number, fileName: string): void {
   const shape = (m: Matrix) => `${m.rows} × ${m.cols}`;
   const hint = 'Use initial parameters made for this data and target, or let training initialise them';
+  if (params.W1.rows > MAX_HIDDEN_UNITS) {
+    throw new ShallowNetError(
+      'params-mismatch',
+      `the initial parameters have ${params.W1.rows} hidden units (W1 is ${shape(params.W1)}); at most ${MAX_HIDDEN_UNITS} are supported`,
+      { file: fileName },
+      hint,
+    );
+  }
   if (params.W1.cols !== nx) {
     throw new ShallowNetError(
       'params-mismatch',
