@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import { locateField } from './csvLocate';
 import type { ErrorInfo } from './protocol';
+import { readInputBytes } from './readInput';
 
 /** One run's verdict on its CSV: no error (it read the file) or the error it stopped with. */
 export interface CsvCheck {
@@ -86,7 +87,7 @@ export class CsvDiagnostics implements vscode.Disposable {
     }
     let text = '';
     try {
-      text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(csv));
+      text = new TextDecoder('utf-8').decode(await readInputBytes(csv));
     } catch {
       // Unreadable: the problem goes on the first line.
     }

@@ -12,6 +12,7 @@ import { parseFromWebview, type ExploreMessage, type FromWebview, type GradCheck
 import type { Runs } from './runs';
 import type { Sweeps } from './sweeps';
 import { defaultSettings } from './settings';
+import { readInputBytes } from './readInput';
 
 export const PANEL_VIEW_TYPE = 'shallowNet.panel';
 
@@ -140,7 +141,7 @@ export class Panel implements vscode.Disposable {
     const csv = this.runs.csvFor(runId);
     if (!run || !csv) return { error: 'This run has no CSV to check against (a model opened from a file).' };
     try {
-      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(csv));
+      const text = new TextDecoder().decode(await readInputBytes(csv));
       return { result: gradCheckCsv(text, csv.path.split('/').pop() ?? csv.path, run.settings, run.params) };
     } catch (e) {
       return { error: e instanceof Error ? e.message : String(e) };

@@ -9,6 +9,7 @@ import { parseCsv } from './engine/csv';
 import { describeColumns } from './engine/dataset';
 import { ACTIVATION_NAMES } from './engine/types';
 import type { TrainSettings } from './protocol';
+import { readInputBytes } from './readInput';
 
 /** A numeric target with more distinct values than this is probably a measurement, not a class. */
 const CONTINUOUS_ABOVE = 20;
@@ -16,7 +17,7 @@ const CONTINUOUS_ABOVE = 20;
 /** Reads enough of the CSV to list its columns and their types (the first ~256 KiB). */
 async function columnsOf(csv: vscode.Uri): Promise<{ label: string; description: string; detail?: string }[] | string> {
   try {
-    const bytes = await vscode.workspace.fs.readFile(csv);
+    const bytes = await readInputBytes(csv);
     let text = new TextDecoder().decode(bytes.subarray(0, 256 * 1024));
     if (bytes.length > 256 * 1024) text = text.slice(0, Math.max(text.lastIndexOf('\n'), 0));
     const name = csv.path.split('/').pop() ?? 'the file';

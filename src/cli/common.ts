@@ -1,6 +1,7 @@
 /** What the `shallow-net` commands share: errors with an exit status, reading files, the model options. */
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
+import { checkInputSize, MAX_INPUT_BYTES, tooLargeError } from '../engine/limits';
 import { ACTIVATION_NAMES, INIT_NAMES } from '../engine/types';
 import { prepareRun } from '../pipeline';
 import type { TrainSettings } from '../protocol';
@@ -23,14 +24,59 @@ export class ExitError extends Error {
   }
 }
 
-export function readText(file: string): string {
+/** How much is read at a time from a stream whose size stat does not know (a pipe). */
+const CHUNK_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The bytes of `file`, read in chunks with a running total: past `limit` (MAX_INPUT_BYTES but
+ * for tests) it stops with a clear error, whether stat knew the size (a regular file, refused
+ * before reading) or not (a pipe that never ends). A device (`/dev/zero`, a terminal) is
+ * refused without reading: it is not a file of data.
+ */
+export function readBytes(file: string, limit = MAX_INPUT_BYTES): Uint8Array {
+  let fd: number;
   try {
-    return readFileSync(file, 'utf8');
+    fd = openSync(file, 'r');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message;
-    throw new ExitError(`cannot read ${file}: ${why}`, 2);
+    throw cannotRead(file, e);
   }
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw new ExitError(`cannot read ${file}: it is a folder`, 2);
+    if (!st.isFile() && !st.isFIFO()) throw new ExitError(`cannot read ${file}: it is a device, not a file`, 2);
+    checkInputSize(file, st.size, limit);
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for (;;) {
+      // A regular file in one read of its size (+1 to see that it ends), anything else in chunks.
+      const want = chunks.length === 0 && st.isFile() ? st.size + 1 : CHUNK_BYTES;
+      const buffer = Buffer.allocUnsafe(Math.min(want, limit + 1 - total));
+      let n: number;
+      try {
+        n = readSync(fd, buffer, 0, buffer.length, null);
+      } catch (e) {
+        throw cannotRead(file, e);
+      }
+      if (n === 0) break;
+      chunks.push(buffer.subarray(0, n));
+      total += n;
+      if (total > limit) throw tooLargeError(file, st.isFile() ? total : undefined, limit);
+    }
+    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function cannotRead(file: string, e: unknown): ExitError {
+  const code = (e as NodeJS.ErrnoException).code;
+  const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message;
+  return new ExitError(`cannot read ${file}: ${why}`, 2);
+}
+
+export function readText(file: string): string {
+  const b = readBytes(file);
+  return Buffer.from(b.buffer, b.byteOffset, b.length).toString('utf8');
 }
 
 /** The CLI trains on the whole file unless asked (the lesson's setting); otherwise the extension's defaults. */

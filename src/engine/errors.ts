@@ -31,7 +31,9 @@ export type ErrorCode =
   | 'bad-model'
   | 'feature-mismatch'
   | 'params-mismatch'
-  | 'diverged';
+  | 'diverged'
+  | 'too-large'
+  | 'bad-encoding';
 
 export class ShallowNetError extends Error {
   readonly code: ErrorCode;
