@@ -14,6 +14,7 @@ import { chooseSettings } from './trainFlow';
 import { checkedSweepSizes, LESSON_SIZES_TEXT, parseSweepSizes, sweepSizesError } from './sweepSizes';
 import type { Sweeps } from './sweeps';
 import { readInputBytes } from './readInput';
+import { decodeCsv, decodeJson } from './engine/decode';
 
 export interface TrainOptions {
   /** Settings over the defaults; given settings skip the quick picks. */
@@ -111,7 +112,7 @@ export function registerCommands(context: vscode.ExtensionContext, runs: Runs, s
     }
     const fileName = csv.path.split('/').pop() ?? csv.path;
     try {
-      const text = new TextDecoder().decode(await readInputBytes(csv));
+      const text = decodeCsv(await readInputBytes(csv), fileName);
       const result = gradCheckCsv(text, fileName, settings);
       const message = gradCheckText(fileName, result);
       if (result.pass) void vscode.window.showInformationMessage(message);
@@ -193,7 +194,7 @@ export function registerCommands(context: vscode.ExtensionContext, runs: Runs, s
       if (!target) return undefined;
       const fileName = target.path.split('/').pop() ?? 'model';
       try {
-        const model = parseModel(new TextDecoder().decode(await readInputBytes(target)), fileName);
+        const model = parseModel(decodeJson(await readInputBytes(target), fileName), fileName);
         const run = addModelRun(runs, model, fileName, target);
         openPanel();
         return run.id;

@@ -14,6 +14,7 @@ import { locateField } from './csvLocate';
 import type { CsvCheck } from './csvDiagnostics';
 import { ACTIVATIONS } from './engine/activations';
 import { readInputBytes } from './readInput';
+import { decodeJson } from './engine/decode';
 
 export interface TrainRequest {
   csv: vscode.Uri;
@@ -162,7 +163,7 @@ export class Runs implements vscode.Disposable {
     if (req.initialParams) {
       const initName = req.initialParams.path.split('/').pop() ?? 'initial parameters';
       try {
-        init = { text: new TextDecoder().decode(await readInputBytes(req.initialParams)), fileName: initName };
+        init = { text: decodeJson(await readInputBytes(req.initialParams), initName), fileName: initName };
       } catch (e) {
         return this.fail(view, { message: `Could not read ${initName}: ${e instanceof Error ? e.message : String(e)}`, file: initName });
       }

@@ -1,6 +1,7 @@
 /** What the `shallow-net` commands share: errors with an exit status, reading files, the model options. */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
+import { decodeCsv, decodeJson } from '../engine/decode';
 import { checkInputSize, MAX_INPUT_BYTES, tooLargeError } from '../engine/limits';
 import { ACTIVATION_NAMES, INIT_NAMES } from '../engine/types';
 import { prepareRun } from '../pipeline';
@@ -74,9 +75,14 @@ function cannotRead(file: string, e: unknown): ExitError {
   return new ExitError(`cannot read ${file}: ${why}`, 2);
 }
 
+/** A JSON file's text (a model, initial parameters): UTF-8 or UTF-16 (engine/decode.ts). */
 export function readText(file: string): string {
-  const b = readBytes(file);
-  return Buffer.from(b.buffer, b.byteOffset, b.length).toString('utf8');
+  return decodeJson(readBytes(file), basename(file));
+}
+
+/** A CSV's text: UTF-8 or UTF-16; an invalid byte is an error naming its row and column. */
+export function readCsvText(file: string): string {
+  return decodeCsv(readBytes(file), basename(file));
 }
 
 /** The CLI trains on the whole file unless asked (the lesson's setting); otherwise the extension's defaults. */
@@ -108,7 +114,7 @@ export function prepare(a: ParsedArgs) {
   const initFrom = stringOpt(a, 'init-from');
   const settings = settingsOf(a);
   const init = initFrom ? { text: readText(initFrom), fileName: basename(initFrom) } : undefined;
-  return { file, settings, run: prepareRun(readText(file), basename(file), settings, init) };
+  return { file, settings, run: prepareRun(readCsvText(file), basename(file), settings, init) };
 }
 
 export const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;

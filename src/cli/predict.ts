@@ -5,7 +5,7 @@ import { parseCsv } from '../engine/csv';
 import { parseModel } from '../engine/model';
 import { predictTable, writePredictionsCsv } from '../engine/predict';
 import { stringOpt, type CommandSpec, type ParsedArgs } from './args';
-import { readText, type CliCommand } from './common';
+import { readCsvText, readText, type CliCommand } from './common';
 
 const spec: CommandSpec = {
   name: 'predict',
@@ -18,7 +18,7 @@ const spec: CommandSpec = {
 function predict(a: ParsedArgs): void {
   const [modelFile, csvFile] = a.positionals;
   const model = parseModel(readText(modelFile), basename(modelFile));
-  const table = parseCsv(readText(csvFile), basename(csvFile));
+  const table = parseCsv(readCsvText(csvFile), basename(csvFile));
   const result = predictTable(model, table, basename(csvFile));
   const csv = writePredictionsCsv(table, result, model);
   const outFile = stringOpt(a, 'out');
