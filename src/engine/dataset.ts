@@ -13,7 +13,7 @@
  *  6. A seeded shuffle picks the test rows; both splits keep the file's order.
  *  7. z-scores per row of X from the training split (or mean 0, std 1 for 'none').
  */
-import { describeColumns, notANumberError, profileColumn, usesDecimalComma, type ColumnProfile } from './columns';
+import { decimalCommaError, describeColumns, firstDecimalComma, notANumberError, profileColumn, usesDecimalComma, type ColumnProfile } from './columns';
 import { checkTestFraction } from './config';
 import type { CsvTable } from './csv';
 import { encodeFeatures, encodeRows, featureNamesOf, listOf } from './encode';
@@ -115,8 +115,10 @@ export function buildDataset(table: CsvTable, options: DatasetOptions): Dataset 
   profiles.forEach((p, c) => {
     if (p.kind === 'numeric' && p.nonNumbers > 0) {
       const i = p.firstNonNumber;
-      throw notANumberError(rows[i][c], file, rowLines[i], header[c], p.numbers, p.numbers + p.nonNumbers);
+      throw notANumberError(rows[i][c], file, rowLines[i], header[c], p.numbers, p.numbers + p.nonNumbers, decimalComma);
     }
+    const i = p.kind === 'categorical' && !decimalComma ? firstDecimalComma(rows, kept, c) : -1;
+    if (i >= 0) throw decimalCommaError(rows[i][c], file, rowLines[i], header[c]);
   });
 
   // 4. Target classes.
