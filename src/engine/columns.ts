@@ -10,7 +10,7 @@
  * (e.g. "S", "M", "L", or codes mixed with words in larger proportion) it is categorical.
  */
 import type { CsvTable } from './csv';
-import { ShallowNetError } from './errors';
+import { quoteForMessage, ShallowNetError } from './errors';
 import { categoryOf, isMissing, looksLikeDecimalComma, parseNumber } from './values';
 
 export type ColumnKind = 'numeric' | 'categorical';
@@ -78,7 +78,7 @@ export function notANumberError(
   const stray = `${numbers} of the column's ${total} values are numbers: fix or remove this value, or mark it missing (NA) to drop the row`;
   return new ShallowNetError(
     'not-a-number',
-    `${JSON.stringify(value.trim())} is not a number`,
+    `${quoteForMessage(value.trim())} is not a number`,
     { file, row, column },
     !decimalComma && value.includes(',') ? `${COMMA_HINT}; ${stray}` : stray,
   );
@@ -86,7 +86,7 @@ export function notANumberError(
 
 /** The error for a column of numbers written with decimal commas in a ","-delimited file. */
 export function decimalCommaError(value: string, file: string, row: number, column: string): ShallowNetError {
-  return new ShallowNetError('not-a-number', `${JSON.stringify(value.trim())} is not a number`, { file, row, column }, COMMA_HINT);
+  return new ShallowNetError('not-a-number', `${quoteForMessage(value.trim())} is not a number`, { file, row, column }, COMMA_HINT);
 }
 
 /**

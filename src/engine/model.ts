@@ -15,7 +15,7 @@
  * says precisely what is wrong.
  */
 import { featureNamesOf } from './encode';
-import { ShallowNetError } from './errors';
+import { quoteForMessage, ShallowNetError } from './errors';
 import { fromRows, type Matrix } from './matrix';
 import {
   ACTIVATION_NAMES,
@@ -244,7 +244,7 @@ class Checker {
 function kindOf(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';
-  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+  if (typeof v === 'string') return quoteForMessage(v);
   if (typeof v === 'number') return String(v);
   if (typeof v === 'object') return 'an object';
   return typeof v;
@@ -324,7 +324,7 @@ function readEncoding(o: Record<string, unknown>, arch: Architecture, check: Che
     const kind = check.oneOf(check.field(f, 'kind', fp), `${fp}.kind`, ['numeric', 'categorical'] as const);
     const name = check.string(check.field(f, 'name', fp), `${fp}.name`);
     if (name === '') check.fail(`${fp}.name is empty`);
-    if (seen.has(name)) check.fail(`${p}.features names the column ${JSON.stringify(name)} twice`);
+    if (seen.has(name)) check.fail(`${p}.features names the column ${quoteForMessage(name)} twice`);
     seen.add(name);
     if (kind === 'numeric') return { kind, name };
     const levels = check.strings(check.field(f, 'levels', fp), `${fp}.levels`);
@@ -339,7 +339,7 @@ function readEncoding(o: Record<string, unknown>, arch: Architecture, check: Che
   const featureNames = check.strings(check.field(o, 'featureNames', p), `${p}.featureNames`);
   if (featureNames.length !== arch.nx) check.fail(`${p}.featureNames must name nx = ${arch.nx} inputs, it names ${featureNames.length}`);
   featureNames.forEach((n, i) => {
-    if (n !== expected[i]) check.fail(`${p}.featureNames[${i}] is ${JSON.stringify(n)}, but the features make it ${JSON.stringify(expected[i])}`);
+    if (n !== expected[i]) check.fail(`${p}.featureNames[${i}] is ${quoteForMessage(n)}, but the features make it ${quoteForMessage(expected[i])}`);
   });
 
   const np = `${p}.normalization`;
