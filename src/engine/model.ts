@@ -260,6 +260,9 @@ function parseJson(text: string, check: Checker): unknown {
 }
 
 /** Reads and checks a model file. Every problem is a ShallowNetError('bad-model'). */
+/** The smallest positive normal double, 2^-1022: the least normalisation scale a model may hold. */
+const MIN_NORMAL = 2.2250738585072014e-308;
+
 export function parseModel(text: string, fileName: string): ShallowNetModel {
   const check = new Checker(fileName);
   if (text.trim() === '') check.fail('the file is empty', 'Open a model file written by Shallow Net training');
@@ -347,8 +350,13 @@ function readEncoding(o: Record<string, unknown>, arch: Architecture, check: Che
   const kind: NormalizationKind = check.oneOf(check.field(no, 'kind', np), `${np}.kind`, ['standard', 'none'] as const);
   const mean = check.numbers(check.field(no, 'mean', np), `${np}.mean`, arch.nx);
   const std = check.numbers(check.field(no, 'std', np), `${np}.std`, arch.nx);
+  // A scale below the smallest normal double makes 1/std infinite: every prediction NaN.
   std.forEach((s, i) => {
-    if (s <= 0) check.fail(`${np}.std[${i}] must be positive, not ${s}`);
+    const feature = `feature ${quoteForMessage(featureNames[i])}`;
+    if (!(s > 0) || !Number.isFinite(s)) check.fail(`${np}.std[${i}] (${feature}) must be positive, not ${s}`);
+    if (s < MIN_NORMAL) {
+      check.fail(`${np}.std[${i}] (${feature}) is ${s}, below ${MIN_NORMAL} (the smallest normal number): dividing by it overflows and every prediction would be NaN`);
+    }
   });
 
   const targetName = check.string(check.field(o, 'targetName', p), `${p}.targetName`);
