@@ -12,6 +12,8 @@ import { defaultSettings, saveModelsSetting } from './settings';
 import { chooseSettings } from './trainFlow';
 import { checkedSweepSizes, LESSON_SIZES_TEXT, parseSweepSizes, sweepSizesError } from './sweepSizes';
 import type { Sweeps } from './sweeps';
+import { readInputBytes } from './readInput';
+import { decodeCsv, decodeJson } from './engine/decode';
 
 export interface TrainOptions {
   /** Settings over the defaults; given settings skip the quick picks. */
@@ -108,7 +110,7 @@ export function registerCommands(context: vscode.ExtensionContext, runs: Runs, s
     }
     const fileName = csv.path.split('/').pop() ?? csv.path;
     try {
-      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(csv));
+      const text = decodeCsv(await readInputBytes(csv), fileName);
       const result = gradCheckCsv(text, fileName, settings);
       const message = gradCheckText(fileName, result);
       if (result.pass) void vscode.window.showInformationMessage(message);
@@ -190,7 +192,7 @@ export function registerCommands(context: vscode.ExtensionContext, runs: Runs, s
       if (!target) return undefined;
       const fileName = target.path.split('/').pop() ?? 'model';
       try {
-        const model = parseModel(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), fileName);
+        const model = parseModel(decodeJson(await readInputBytes(target), fileName), fileName);
         const run = addModelRun(runs, model, fileName, target);
         openPanel();
         return run.id;

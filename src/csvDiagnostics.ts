@@ -8,6 +8,8 @@
 import * as vscode from 'vscode';
 import { locateField } from './csvLocate';
 import type { ErrorInfo } from './protocol';
+import { readInputBytes } from './readInput';
+import { decodeCsv } from './engine/decode';
 
 /** One run's verdict on its CSV: no error (it read the file) or the error it stopped with. */
 export interface CsvCheck {
@@ -86,7 +88,7 @@ export class CsvDiagnostics implements vscode.Disposable {
     }
     let text = '';
     try {
-      text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(csv));
+      text = decodeCsv(await readInputBytes(csv), fileName, { lenient: true });
     } catch {
       // Unreadable: the problem goes on the first line.
     }

@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExploreJob, FromExploreWorker } from './exploreProtocol';
 import type { DatasetSummary, ExploreResult, ParamsSnapshot, TrainSettings } from './protocol';
+import { readInputBytes } from './readInput';
 
 export interface ExploreRequest {
   csv: vscode.Uri;
@@ -93,7 +94,7 @@ export class ExploreService implements vscode.Disposable {
     if (first !== 'needCsv') return first;
     let csv: Uint8Array;
     try {
-      csv = await vscode.workspace.fs.readFile(r.csv);
+      csv = await readInputBytes(r.csv);
     } catch (e) {
       return { error: `Could not read ${fileName}: ${e instanceof Error ? e.message : String(e)}` };
     }

@@ -8,6 +8,7 @@ import { parentPort } from 'node:worker_threads';
 import { datasetChange, ExploreData } from './explore';
 import type { ExploreJob, FromExploreWorker, ToExploreWorker } from './exploreProtocol';
 import { prepareDataset } from './pipeline';
+import { decodeCsv } from './engine/decode';
 
 const port = parentPort;
 if (!port) throw new Error('exploreWorker must run in a worker thread');
@@ -25,7 +26,7 @@ function dataFor(job: ExploreJob): ExploreData | undefined {
     return hit;
   }
   if (!job.csv) return undefined;
-  const text = new TextDecoder('utf-8').decode(job.csv);
+  const text = decodeCsv(job.csv, job.fileName);
   const data = new ExploreData(prepareDataset(text, job.fileName, job.settings), job.settings);
   cache.set(job.key, data);
   while (cache.size > CACHE_SIZE) {

@@ -15,6 +15,8 @@ import { parseModel, type ShallowNetModel } from './engine/model';
 import { predictTable, writePredictionsCsv } from './engine/predict';
 import { nextFreeUri } from './freeName';
 import { writeAtomic } from './writeAtomic';
+import { readInputBytes } from './readInput';
+import { decodeCsv, decodeJson } from './engine/decode';
 
 export interface UseModelOptions {
   /** Open the written file in an editor (default true). */
@@ -66,7 +68,7 @@ const pickModel = (title: string): Promise<vscode.Uri | undefined> =>
   pickFile(MODEL_GLOB, title, 'Choose a trained model (.model.json) of the workspace', 'No trained models (*.model.json) in this workspace: train on a CSV first.');
 
 async function readModel(uri: vscode.Uri): Promise<ShallowNetModel> {
-  return parseModel(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), fileNameOf(uri));
+  return parseModel(decodeJson(await readInputBytes(uri), fileNameOf(uri)), fileNameOf(uri));
 }
 
 function showError(e: unknown): undefined {
@@ -89,7 +91,7 @@ export async function predictWithModel(model: vscode.Uri, csv: vscode.Uri, optio
   try {
     const parsed = await readModel(model);
     const csvName = fileNameOf(csv);
-    const table = parseCsv(new TextDecoder().decode(await vscode.workspace.fs.readFile(csv)), csvName);
+    const table = parseCsv(decodeCsv(await readInputBytes(csv), csvName), csvName);
     // Encodes every row first: a missing column, a non-number or an unseen category throws here.
     const result = predictTable(parsed, table, csvName);
     const text = writePredictionsCsv(table, result, parsed);

@@ -12,6 +12,8 @@ import { parseFromWebview, type ExploreMessage, type FromWebview, type GradCheck
 import type { Runs } from './runs';
 import type { Sweeps } from './sweeps';
 import { defaultSettings } from './settings';
+import { readInputBytes } from './readInput';
+import { decodeCsv } from './engine/decode';
 
 export const PANEL_VIEW_TYPE = 'shallowNet.panel';
 
@@ -140,7 +142,7 @@ export class Panel implements vscode.Disposable {
     const csv = this.runs.csvFor(runId);
     if (!run || !csv) return { error: 'This run has no CSV to check against (a model opened from a file).' };
     try {
-      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(csv));
+      const text = decodeCsv(await readInputBytes(csv), csv.path.split('/').pop() ?? csv.path);
       return { result: gradCheckCsv(text, csv.path.split('/').pop() ?? csv.path, run.settings, run.params) };
     } catch (e) {
       return { error: e instanceof Error ? e.message : String(e) };

@@ -13,6 +13,8 @@ import { loadRuns, storeRuns } from './runHistory';
 import { locateField } from './csvLocate';
 import type { CsvCheck } from './csvDiagnostics';
 import { ACTIVATIONS } from './engine/activations';
+import { readInputBytes } from './readInput';
+import { decodeJson } from './engine/decode';
 
 export interface TrainRequest {
   csv: vscode.Uri;
@@ -155,14 +157,14 @@ export class Runs implements vscode.Disposable {
     let csvBytes: Uint8Array;
     let init: { text: string; fileName: string } | undefined;
     try {
-      csvBytes = await vscode.workspace.fs.readFile(req.csv);
+      csvBytes = await readInputBytes(req.csv);
     } catch (e) {
       return this.fail(view, { message: `Could not read ${fileName}: ${e instanceof Error ? e.message : String(e)}`, file: fileName });
     }
     if (req.initialParams) {
       const initName = req.initialParams.path.split('/').pop() ?? 'initial parameters';
       try {
-        init = { text: new TextDecoder().decode(await vscode.workspace.fs.readFile(req.initialParams)), fileName: initName };
+        init = { text: decodeJson(await readInputBytes(req.initialParams), initName), fileName: initName };
       } catch (e) {
         return this.fail(view, { message: `Could not read ${initName}: ${e instanceof Error ? e.message : String(e)}`, file: initName });
       }

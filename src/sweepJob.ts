@@ -8,12 +8,13 @@ import { sweepHiddenSizes } from './engine/sweep';
 import { errorInfo } from './errorInfo';
 import { prepareRun, type PreparedRun } from './pipeline';
 import type { FromSweepWorker, StartSweep } from './workerProtocol';
+import { decodeCsv } from './engine/decode';
 
 export function runSweep(m: StartSweep, post: (m: FromSweepWorker) => void): void {
   const stop = new Int32Array(m.stop);
   let prepared: PreparedRun;
   try {
-    const text = new TextDecoder('utf-8').decode(m.csv);
+    const text = decodeCsv(m.csv, m.fileName);
     prepared = prepareRun(text, m.fileName, m.settings);
   } catch (e) {
     post({ type: 'failed', error: errorInfo(e) });

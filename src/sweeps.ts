@@ -9,6 +9,7 @@ import { noticeWithPanel, type IsPanelOpen } from './panelNotice';
 import type { ErrorInfo, SweepView, TrainSettings } from './protocol';
 import { sweepEndText, sweepProgressText } from './sweepReport';
 import { SweepSession } from './sweepSession';
+import { readInputBytes } from './readInput';
 
 export interface SweepRequest {
   csv: vscode.Uri;
@@ -86,7 +87,7 @@ export class Sweeps implements vscode.Disposable {
     try {
       let bytes: Uint8Array;
       try {
-        bytes = await vscode.workspace.fs.readFile(req.csv);
+        bytes = await readInputBytes(req.csv);
       } catch (e) {
         return this.fail(view, { message: `Could not read ${fileName}: ${e instanceof Error ? e.message : String(e)}`, file: fileName });
       }

@@ -15,6 +15,7 @@ import { paramCount, SnapshotKeeper } from './snapshots';
 import { DecimatedHistory, modelOf, prepareRun, snapshot, type PreparedRun } from './pipeline';
 import type { BoundaryView, CostPoint, HiddenPoint } from './protocol';
 import type { FromWorker, RunOutcome, StartRun, ToWorker } from './workerProtocol';
+import { decodeCsv } from './engine/decode';
 
 const port = parentPort;
 if (!port) throw new Error('trainWorker must run in a worker thread');
@@ -29,7 +30,7 @@ function run(m: StartRun): void {
   const stop = new Int32Array(m.stop);
   let prepared: PreparedRun;
   try {
-    const text = new TextDecoder('utf-8').decode(m.csv);
+    const text = decodeCsv(m.csv, m.fileName);
     prepared = prepareRun(text, m.fileName, m.settings, m.initialParams);
   } catch (e) {
     post({ type: 'failed', error: errorInfo(e) });

@@ -1,7 +1,9 @@
 /** What the `shallow-net` commands share: errors with an exit status, reading files, the model options. */
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseInitialParams } from '../engine/model';
+import { decodeCsv, decodeJson } from '../engine/decode';
+import { checkInputSize, MAX_INPUT_BYTES, tooLargeError } from '../engine/limits';
 import { ACTIVATION_NAMES, INIT_NAMES } from '../engine/types';
 import { prepareRun } from '../pipeline';
 import type { TrainSettings } from '../protocol';
@@ -24,14 +26,64 @@ export class ExitError extends Error {
   }
 }
 
-export function readText(file: string): string {
+/** How much is read at a time from a stream whose size stat does not know (a pipe). */
+const CHUNK_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The bytes of `file`, read in chunks with a running total: past `limit` (MAX_INPUT_BYTES but
+ * for tests) it stops with a clear error, whether stat knew the size (a regular file, refused
+ * before reading) or not (a pipe that never ends). A device (`/dev/zero`, a terminal) is
+ * refused without reading: it is not a file of data.
+ */
+export function readBytes(file: string, limit = MAX_INPUT_BYTES): Uint8Array {
+  let fd: number;
   try {
-    return readFileSync(file, 'utf8');
+    fd = openSync(file, 'r');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message;
-    throw new ExitError(`cannot read ${file}: ${why}`, 2);
+    throw cannotRead(file, e);
   }
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw new ExitError(`cannot read ${file}: it is a folder`, 2);
+    if (!st.isFile() && !st.isFIFO()) throw new ExitError(`cannot read ${file}: it is a device, not a file`, 2);
+    checkInputSize(file, st.size, limit);
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for (;;) {
+      // A regular file in one read of its size (+1 to see that it ends), anything else in chunks.
+      const want = chunks.length === 0 && st.isFile() ? st.size + 1 : CHUNK_BYTES;
+      const buffer = Buffer.allocUnsafe(Math.min(want, limit + 1 - total));
+      let n: number;
+      try {
+        n = readSync(fd, buffer, 0, buffer.length, null);
+      } catch (e) {
+        throw cannotRead(file, e);
+      }
+      if (n === 0) break;
+      chunks.push(buffer.subarray(0, n));
+      total += n;
+      if (total > limit) throw tooLargeError(file, st.isFile() ? total : undefined, limit);
+    }
+    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function cannotRead(file: string, e: unknown): ExitError {
+  const code = (e as NodeJS.ErrnoException).code;
+  const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message;
+  return new ExitError(`cannot read ${file}: ${why}`, 2);
+}
+
+/** A JSON file's text (a model, initial parameters): UTF-8 or UTF-16 (engine/decode.ts). */
+export function readText(file: string): string {
+  return decodeJson(readBytes(file), basename(file));
+}
+
+/** A CSV's text: UTF-8 or UTF-16; an invalid byte is an error naming its row and column. */
+export function readCsvText(file: string): string {
+  return decodeCsv(readBytes(file), basename(file));
 }
 
 /** The CLI trains on the whole file unless asked (the lesson's setting); otherwise the extension's defaults. */
@@ -84,7 +136,7 @@ export function prepare(a: ParsedArgs) {
   const file = a.positionals[0];
   const settings = settingsOf(a);
   const init = initialOf(a);
-  return { file, settings, run: prepareRun(readText(file), basename(file), settings, init) };
+  return { file, settings, run: prepareRun(readCsvText(file), basename(file), settings, init) };
 }
 
 export const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;

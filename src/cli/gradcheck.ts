@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import { GRADCHECK_EPSILON } from '../engine/gradcheck';
 import { GRADCHECK_MAX_EXAMPLES, GRADCHECK_THRESHOLD, gradCheckCsv } from '../gradcheckRun';
 import { flagOpt, numberOpt, type CommandSpec, type ParsedArgs } from './args';
-import { ExitError, initialOf, modelOptions, readText, settingsOf, type CliCommand } from './common';
+import { ExitError, initialOf, modelOptions, readCsvText, settingsOf, type CliCommand } from './common';
 
 const spec: CommandSpec = {
   name: 'gradcheck',
@@ -30,7 +30,7 @@ function gradcheck(a: ParsedArgs): void {
   const file = a.positionals[0];
   const settings = settingsOf(a);
   const initial = initialOf(a);
-  const r = gradCheckCsv(readText(file), basename(file), settings, undefined, { epsilon, ...(initial ? { initial } : {}) });
+  const r = gradCheckCsv(readCsvText(file), basename(file), settings, undefined, { epsilon, ...(initial ? { initial } : {}) });
   const used = r.examples === r.total ? `all ${r.total}` : `${r.examples} of ${r.total} (seed ${settings.seed})`;
   if (flagOpt(a, 'json')) {
     process.stdout.write(JSON.stringify(r) + '\n');

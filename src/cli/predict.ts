@@ -4,7 +4,7 @@ import { parseCsv } from '../engine/csv';
 import { parseModel } from '../engine/model';
 import { predictTable, writePredictionsCsv } from '../engine/predict';
 import { flagOpt, stringOpt, type CommandSpec, type ParsedArgs } from './args';
-import { readText, type CliCommand } from './common';
+import { readCsvText, readText, type CliCommand } from './common';
 import { FORCE_OPTION, checkDestination, writeAtomic } from './safeWrite';
 
 const spec: CommandSpec = {
@@ -24,7 +24,7 @@ function predict(a: ParsedArgs): void {
   const force = flagOpt(a, 'force');
   if (outFile) checkDestination(outFile, { force, inputs: [modelFile, csvFile] });
   const model = parseModel(readText(modelFile), basename(modelFile));
-  const table = parseCsv(readText(csvFile), basename(csvFile));
+  const table = parseCsv(readCsvText(csvFile), basename(csvFile));
   const result = predictTable(model, table, basename(csvFile));
   const csv = writePredictionsCsv(table, result, model);
   if (outFile) {

@@ -10,8 +10,8 @@
  * (e.g. "S", "M", "L", or codes mixed with words in larger proportion) it is categorical.
  */
 import type { CsvTable } from './csv';
-import { ShallowNetError } from './errors';
-import { categoryOf, isMissing, parseNumber } from './values';
+import { quoteForMessage, ShallowNetError } from './errors';
+import { categoryOf, isMissing, looksLikeDecimalComma, parseNumber } from './values';
 
 export type ColumnKind = 'numeric' | 'categorical';
 
@@ -60,14 +60,49 @@ export function profileColumn(rows: readonly string[][], use: readonly number[],
   return { kind: looksNumeric(numbers, nonNumbers) ? 'numeric' : 'categorical', numbers, nonNumbers, firstNonNumber };
 }
 
-/** The error for a stray non-number in a numeric-looking column. */
-export function notANumberError(value: string, file: string, row: number, column: string, numbers: number, total: number): ShallowNetError {
+/** In a ","-delimited file, why a number with a comma is none (see parseNumber). */
+const COMMA_HINT =
+  'In a comma-separated file a comma inside a number can only group thousands (1,500 or 12,345.6): ' +
+  'write decimals with a point (1.5), or separate the columns with ";" to use decimal commas';
+
+/** The error for a stray non-number in a numeric-looking column (`decimalComma`: the table's). */
+export function notANumberError(
+  value: string,
+  file: string,
+  row: number,
+  column: string,
+  numbers: number,
+  total: number,
+  decimalComma = true,
+): ShallowNetError {
+  const stray = `${numbers} of the column's ${total} values are numbers: fix or remove this value, or mark it missing (NA) to drop the row`;
   return new ShallowNetError(
     'not-a-number',
-    `${JSON.stringify(value.trim())} is not a number`,
+    `${quoteForMessage(value.trim())} is not a number`,
     { file, row, column },
-    `${numbers} of the column's ${total} values are numbers: fix or remove this value, or mark it missing (NA) to drop the row`,
+    !decimalComma && value.includes(',') ? `${COMMA_HINT}; ${stray}` : stray,
   );
+}
+
+/** The error for a column of numbers written with decimal commas in a ","-delimited file. */
+export function decimalCommaError(value: string, file: string, row: number, column: string): ShallowNetError {
+  return new ShallowNetError('not-a-number', `${quoteForMessage(value.trim())} is not a number`, { file, row, column }, COMMA_HINT);
+}
+
+/**
+ * A column of a ","-delimited file whose values are all numbers but some written with a
+ * decimal comma ("1,5"): the index (into the rows given) of the first such value, or -1.
+ * Typing it categorical would train on "1,5" and "2,5" as unrelated words.
+ */
+export function firstDecimalComma(rows: readonly string[][], use: readonly number[], col: number): number {
+  let first = -1;
+  for (const i of use) {
+    const cell = rows[i][col];
+    if (!Number.isNaN(parseNumber(cell))) continue;
+    if (!looksLikeDecimalComma(cell)) return -1;
+    if (first < 0) first = i;
+  }
+  return first;
 }
 
 /** For the column picker: each column's kind, distinct values and missing cells, over all rows. */

@@ -10,7 +10,8 @@
  * One pass over the text with charCodeAt; fields are sliced, never built char by char
  * (except around doubled quotes).
  */
-import { ShallowNetError } from './errors';
+
+import { listOf, ShallowNetError } from './errors';
 
 export type CsvDelimiter = ',' | ';' | '\t';
 
@@ -68,7 +69,7 @@ export function parseCsv(text: string, fileName: string): CsvTable {
   if (rows.length === 0) {
     throw new ShallowNetError(
       'header-only',
-      `the file has a header (${header.join(', ')}) but no data rows`,
+      `the file has a header (${listOf(header)}) but no data rows`,
       { file, row: first.line },
       'Add the examples below the header, one per line',
     );

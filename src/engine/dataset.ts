@@ -14,11 +14,11 @@
  *  6. A seeded shuffle picks the test rows; both splits keep the file's order.
  *  7. z-scores per row of X from the training split (or mean 0, std 1 for 'none').
  */
-import { describeColumns, notANumberError, profileColumn, usesDecimalComma, type ColumnProfile } from './columns';
+import { decimalCommaError, describeColumns, firstDecimalComma, notANumberError, profileColumn, usesDecimalComma, type ColumnProfile } from './columns';
 import { checkTestFraction } from './config';
 import type { CsvTable } from './csv';
-import { encodeFeatures, encodeRows, featureNamesOf, listOf } from './encode';
-import { ShallowNetError } from './errors';
+import { encodeFeatures, encodeRows, featureNamesOf } from './encode';
+import { listOf, quoteForMessage, ShallowNetError } from './errors';
 import { zeros, type Matrix } from './matrix';
 import { applyNormalization, fitNormalization } from './normalize';
 import { shuffledIndices } from './shuffle';
@@ -56,7 +56,7 @@ export function buildDataset(table: CsvTable, options: DatasetOptions): Dataset 
   if (header.length < 2) {
     throw new ShallowNetError(
       'no-features',
-      `the only column is the target ${JSON.stringify(header[target])}; there is nothing to predict it from`,
+      `the only column is the target ${quoteForMessage(header[target])}; there is nothing to predict it from`,
       { file },
       'Add at least one feature column',
     );
@@ -96,7 +96,7 @@ export function buildDataset(table: CsvTable, options: DatasetOptions): Dataset 
     throw new ShallowNetError(
       'all-rows-missing',
       `every row has a missing value (empty, NA, NaN, ?, null), so every row would be dropped; ` +
-        `column ${JSON.stringify(header[worst])} is missing in ${missingPerColumn[worst]} of ${rows.length} rows`,
+        `column ${quoteForMessage(header[worst])} is missing in ${missingPerColumn[worst]} of ${rows.length} rows`,
       { file },
       'Fill in the missing values, or remove the column that is mostly empty',
     );
@@ -116,8 +116,10 @@ export function buildDataset(table: CsvTable, options: DatasetOptions): Dataset 
   profiles.forEach((p, c) => {
     if (p.kind === 'numeric' && p.nonNumbers > 0) {
       const i = p.firstNonNumber;
-      throw notANumberError(rows[i][c], file, rowLines[i], header[c], p.numbers, p.numbers + p.nonNumbers);
+      throw notANumberError(rows[i][c], file, rowLines[i], header[c], p.numbers, p.numbers + p.nonNumbers, decimalComma);
     }
+    const i = p.kind === 'categorical' && !decimalComma ? firstDecimalComma(rows, kept, c) : -1;
+    if (i >= 0) throw decimalCommaError(rows[i][c], file, rowLines[i], header[c]);
   });
 
   // 4. Target classes.
@@ -224,9 +226,9 @@ export function resolveTarget(header: readonly string[], given: string | number 
   const similar = header.filter((h) => h.toLowerCase() === name.toLowerCase());
   throw new ShallowNetError(
     'no-such-column',
-    `there is no column named ${JSON.stringify(name)}; the columns are ${listOf(header, 50)}`,
+    `there is no column named ${quoteForMessage(name)}; the columns are ${listOf(header, 50)}`,
     { file },
-    similar.length === 1 ? `Did you mean ${JSON.stringify(similar[0])}?` : 'Choose one of those as the target',
+    similar.length === 1 ? `Did you mean ${quoteForMessage(similar[0])}?` : 'Choose one of those as the target',
   );
 }
 
@@ -252,7 +254,7 @@ function targetClasses(
   if (K === 1) {
     throw new ShallowNetError(
       'one-class',
-      `the target has one value only (${JSON.stringify(classes[0])}) in all ${kept.length} rows used; there is nothing to tell apart`,
+      `the target has one value only (${quoteForMessage(classes[0])}) in all ${kept.length} rows used; there is nothing to tell apart`,
       { file, column: name },
       'Choose another target column, or add examples of the other classes',
     );
@@ -280,7 +282,7 @@ function targetClasses(
     if (k < 0) {
       throw new ShallowNetError(
         'bad-option',
-        `the positive class ${JSON.stringify(positiveClass)} is not one of the target's classes (${classes.join(', ')})`,
+        `the positive class ${quoteForMessage(positiveClass)} is not one of the target's classes (${listOf(classes, MAX_CLASSES)})`,
         { file, column: name },
         'Name one of those two classes',
       );
@@ -318,7 +320,7 @@ function encodeTarget(
 export function describeTarget(encoding: Encoding): string {
   const [c0, c1] = encoding.classes;
   if (encoding.output === 'sigmoid') {
-    return `binary: ${JSON.stringify(c1)} is encoded 1 (the positive class), ${JSON.stringify(c0)} is encoded 0`;
+    return `binary: ${quoteForMessage(c1)} is encoded 1 (the positive class), ${quoteForMessage(c0)} is encoded 0`;
   }
-  return `${encoding.classes.length} classes, one-hot in this order: ${encoding.classes.join(', ')}`;
+  return `${encoding.classes.length} classes, one-hot in this order: ${listOf(encoding.classes, MAX_CLASSES)}`;
 }

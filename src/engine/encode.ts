@@ -5,7 +5,7 @@
  */
 import { usesDecimalComma } from './columns';
 import type { CsvTable } from './csv';
-import { ShallowNetError } from './errors';
+import { listOf, quoteForMessage, ShallowNetError } from './errors';
 import { zeros, type Matrix } from './matrix';
 import { applyNormalization } from './normalize';
 import type { Encoding, FeatureSpec } from './types';
@@ -68,7 +68,7 @@ export function encodeFeatures(
           if (isMissing(cell)) throw cellError(cell, where(j));
           throw new ShallowNetError(
             'feature-mismatch',
-            `${JSON.stringify(categoryOf(cell))} is not one of the values the model was trained on (${listOf(f.levels)})`,
+            `${quoteForMessage(categoryOf(cell))} is not one of the values the model was trained on (${listOf(f.levels)})`,
             where(j),
             'A model can only encode the categories it saw in training: use one of those, or retrain with this one',
           );
@@ -85,19 +85,14 @@ function cellError(cell: string, where: { file: string; row: number; column: str
   if (isMissing(cell)) {
     return new ShallowNetError(
       'missing-value',
-      cell.trim() === '' ? 'the value is missing' : `the value is missing (${JSON.stringify(cell.trim())})`,
+      cell.trim() === '' ? 'the value is missing' : `the value is missing (${quoteForMessage(cell.trim())})`,
       where,
       'A prediction needs every feature of every row: fill it in, or remove the row',
     );
   }
-  return new ShallowNetError('not-a-number', `${JSON.stringify(cell.trim())} is not a number`, where, 'This feature was numeric in training: fix or remove this value');
+  return new ShallowNetError('not-a-number', `${quoteForMessage(cell.trim())} is not a number`, where, 'This feature was numeric in training: fix or remove this value');
 }
 
-/** "a, b, c" (at most `max` items, then "…"). */
-export function listOf(items: readonly string[], max = 12): string {
-  const shown = items.slice(0, max).join(', ');
-  return items.length > max ? `${shown}, … (${items.length} in all)` : shown;
-}
 
 /**
  * A new CSV's rows as X, ready for the network: every row of the table, features found by

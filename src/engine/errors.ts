@@ -31,7 +31,9 @@ export type ErrorCode =
   | 'bad-model'
   | 'feature-mismatch'
   | 'params-mismatch'
-  | 'diverged';
+  | 'diverged'
+  | 'too-large'
+  | 'bad-encoding';
 
 export class ShallowNetError extends Error {
   readonly code: ErrorCode;
@@ -55,7 +57,7 @@ export class ShallowNetError extends Error {
   static format(what: string, where: ErrorLocation, hint?: string): string {
     const place: string[] = [];
     if (where.row !== undefined) place.push(`row ${where.row}`);
-    if (where.column !== undefined) place.push(`column ${JSON.stringify(where.column)}`);
+    if (where.column !== undefined) place.push(`column ${quoteForMessage(where.column)}`);
     let prefix = where.file ?? '';
     if (place.length > 0) prefix = prefix ? `${prefix} ${place.join(', ')}` : place.join(', ');
     const text = prefix ? `${prefix}: ${what}` : what;
@@ -63,6 +65,45 @@ export class ShallowNetError extends Error {
   }
 }
 
+/** Most characters of a value or name a message quotes (a 50 MB field made a 50 MB error line). */
+export const QUOTED_MAX = 80;
+
+/**
+ * A value or name of the CSV or model as a message shows it, unquoted: whole up to QUOTED_MAX
+ * characters, else its start, "…" and its length.
+ */
+export function clipForMessage(s: string): string {
+  if (s.length <= QUOTED_MAX) return s;
+  let end = QUOTED_MAX - 20;
+  const c = s.charCodeAt(end - 1);
+  if (c >= 0xd800 && c <= 0xdbff) end--; // not half a character
+  return `${s.slice(0, end)}… (${s.length} characters)`;
+}
+
+/**
+ * A value or name of the CSV or model in double quotes, for a message: JSON's escapes (so a
+ * control character or line break shows as \n, \u0000) and at most about QUOTED_MAX
+ * characters, e.g. `"abcd…" (52428800 characters)`.
+ */
+export function quoteForMessage(s: string): string {
+  if (s.length <= QUOTED_MAX) {
+    const q = JSON.stringify(s);
+    if (q.length <= QUOTED_MAX + 2) return q;
+  }
+  // Cut so that the escaped start fits too (each character escapes to at most 6).
+  let end = Math.min(s.length, QUOTED_MAX - 20);
+  while (end > 1 && JSON.stringify(s.slice(0, end)).length > QUOTED_MAX - 18) end = Math.floor(end / 2);
+  const c = s.charCodeAt(end - 1);
+  if (end > 1 && c >= 0xd800 && c <= 0xdbff) end--;
+  return `${JSON.stringify(`${s.slice(0, end)}…`)} (${s.length} characters)`;
+}
+
 export function isShallowNetError(e: unknown): e is ShallowNetError {
   return e instanceof ShallowNetError;
+}
+
+/** "a, b, c" (at most `max` items, then "…"; each clipped, see clipForMessage). */
+export function listOf(items: readonly string[], max = 12): string {
+  const shown = items.slice(0, max).map(clipForMessage).join(', ');
+  return items.length > max ? `${shown}, … (${items.length} in all)` : shown;
 }

@@ -16,7 +16,7 @@
  */
 import { MAX_HIDDEN_UNITS } from './config';
 import { featureNamesOf } from './encode';
-import { ShallowNetError } from './errors';
+import { quoteForMessage, ShallowNetError } from './errors';
 import { fromRows, type Matrix } from './matrix';
 import {
   ACTIVATION_NAMES,
@@ -245,7 +245,7 @@ class Checker {
 function kindOf(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';
-  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+  if (typeof v === 'string') return quoteForMessage(v);
   if (typeof v === 'number') return String(v);
   if (typeof v === 'object') return 'an object';
   return typeof v;
@@ -261,6 +261,9 @@ function parseJson(text: string, check: Checker): unknown {
 }
 
 /** Reads and checks a model file. Every problem is a ShallowNetError('bad-model'). */
+/** The smallest positive normal double, 2^-1022: the least normalisation scale a model may hold. */
+const MIN_NORMAL = 2.2250738585072014e-308;
+
 export function parseModel(text: string, fileName: string): ShallowNetModel {
   const check = new Checker(fileName);
   if (text.trim() === '') check.fail('the file is empty', 'Open a model file written by Shallow Net training');
@@ -325,7 +328,7 @@ function readEncoding(o: Record<string, unknown>, arch: Architecture, check: Che
     const kind = check.oneOf(check.field(f, 'kind', fp), `${fp}.kind`, ['numeric', 'categorical'] as const);
     const name = check.string(check.field(f, 'name', fp), `${fp}.name`);
     if (name === '') check.fail(`${fp}.name is empty`);
-    if (seen.has(name)) check.fail(`${p}.features names the column ${JSON.stringify(name)} twice`);
+    if (seen.has(name)) check.fail(`${p}.features names the column ${quoteForMessage(name)} twice`);
     seen.add(name);
     if (kind === 'numeric') return { kind, name };
     const levels = check.strings(check.field(f, 'levels', fp), `${fp}.levels`);
@@ -340,7 +343,7 @@ function readEncoding(o: Record<string, unknown>, arch: Architecture, check: Che
   const featureNames = check.strings(check.field(o, 'featureNames', p), `${p}.featureNames`);
   if (featureNames.length !== arch.nx) check.fail(`${p}.featureNames must name nx = ${arch.nx} inputs, it names ${featureNames.length}`);
   featureNames.forEach((n, i) => {
-    if (n !== expected[i]) check.fail(`${p}.featureNames[${i}] is ${JSON.stringify(n)}, but the features make it ${JSON.stringify(expected[i])}`);
+    if (n !== expected[i]) check.fail(`${p}.featureNames[${i}] is ${quoteForMessage(n)}, but the features make it ${quoteForMessage(expected[i])}`);
   });
 
   const np = `${p}.normalization`;
@@ -348,8 +351,13 @@ function readEncoding(o: Record<string, unknown>, arch: Architecture, check: Che
   const kind: NormalizationKind = check.oneOf(check.field(no, 'kind', np), `${np}.kind`, ['standard', 'none'] as const);
   const mean = check.numbers(check.field(no, 'mean', np), `${np}.mean`, arch.nx);
   const std = check.numbers(check.field(no, 'std', np), `${np}.std`, arch.nx);
+  // A scale below the smallest normal double makes 1/std infinite: every prediction NaN.
   std.forEach((s, i) => {
-    if (s <= 0) check.fail(`${np}.std[${i}] must be positive, not ${s}`);
+    const feature = `feature ${quoteForMessage(featureNames[i])}`;
+    if (!(s > 0) || !Number.isFinite(s)) check.fail(`${np}.std[${i}] (${feature}) must be positive, not ${s}`);
+    if (s < MIN_NORMAL) {
+      check.fail(`${np}.std[${i}] (${feature}) is ${s}, below ${MIN_NORMAL} (the smallest normal number): dividing by it overflows and every prediction would be NaN`);
+    }
   });
 
   const targetName = check.string(check.field(o, 'targetName', p), `${p}.targetName`);

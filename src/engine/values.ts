@@ -24,7 +24,8 @@ export function isMissing(cell: string): boolean {
  * JavaScript's Number() would take ("0x1F"), "Infinity", blanks, and anything with other text.
  * With `decimalComma` (files delimited by ";" or tab, as European spreadsheets write them),
  * a single comma with no point is the decimal mark: "1,5" is 1.5 — never in a ","-delimited
- * file, where "1,500" in quotes is more likely a thousands separator.
+ * file, where a comma in a (quoted) number separates thousands: "1,500", "12,345.6",
+ * "-1,000,000" (groups of three digits; "1,5" or "1,50" is not a number there).
  */
 export function parseNumber(cell: string, decimalComma = false): number {
   const fast = parsePlainDecimal(cell, decimalComma);
@@ -34,6 +35,9 @@ export function parseNumber(cell: string, decimalComma = false): number {
     if (comma >= 0 && cell.indexOf(',', comma + 1) < 0 && !cell.includes('.')) {
       return parseNumber(`${cell.slice(0, comma)}.${cell.slice(comma + 1)}`);
     }
+  } else if (cell.includes(',')) {
+    // Number() takes no comma at all: grouped thousands or not a number.
+    return THOUSANDS.test(cell) ? parseNumber(cell.replaceAll(',', '')) : NaN;
   }
   const x = Number(cell); // trims white space itself
   if (!Number.isFinite(x)) return NaN;
@@ -47,6 +51,18 @@ export function parseNumber(cell: string, decimalComma = false): number {
   }
   return x;
 }
+
+/** A number with thousands separated by commas: `1,500`, `-12,345.6`, `+1,000,000`. */
+const THOUSANDS = /^\s*[-+]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]*)?\s*$/;
+
+/**
+ * A cell that looks like a number written with a decimal comma ("1,5", "-0,25"): in a
+ * comma-separated file it is no number, and the error for it says why.
+ */
+export function looksLikeDecimalComma(cell: string): boolean {
+  return DECIMAL_COMMA.test(cell);
+}
+const DECIMAL_COMMA = /^\s*[-+]?[0-9]*,[0-9]+\s*$/;
 
 const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
 

@@ -211,7 +211,7 @@ test('parseModel errors: encoding disagreeing with the architecture', () => {
   throwsShallow(parseEdited((o) => (o.encoding.classes = ['0', '1', '2'])), 'bad-model', /^m\.json: encoding\.classes must list 2 classes for a sigmoid output, it lists 3\./);
   throwsShallow(parseEdited((o) => (o.encoding.classes = ['1', '1'])), 'bad-model', /encoding\.classes lists a class twice/);
   throwsShallow(parseEdited((o) => (o.encoding.normalization.std = [1])), 'bad-model', /^m\.json: encoding\.normalization\.std must hold 2 numbers, it holds 1\./);
-  throwsShallow(parseEdited((o) => (o.encoding.normalization.std = [1, 0])), 'bad-model', /encoding\.normalization\.std\[1\] must be positive, not 0/);
+  throwsShallow(parseEdited((o) => (o.encoding.normalization.std = [1, 0])), 'bad-model', /encoding\.normalization\.std\[1\] \(feature "x2"\) must be positive, not 0/);
   throwsShallow(parseEdited((o) => (o.encoding.normalization.kind = 'minmax' as 'none')), 'bad-model', /normalization\.kind is "minmax", which is not one of standard, none/);
   throwsShallow(parseEdited((o) => (o.encoding.output = 'softmax')), 'bad-model', /encoding\.output is "softmax" but architecture\.output is "sigmoid"/);
 });
