@@ -5,7 +5,8 @@
  */
 import * as vscode from 'vscode';
 import { parseModel } from './engine/model';
-import { gradCheckCsv, gradCheckText } from './gradcheckRun';
+import { gradCheckText } from './gradcheckRun';
+import { gradCheckOffThread } from './toolJobs';
 import { Panel } from './panel';
 import { parseTrainSettings, type GradCheckReport, type RunView, type TrainSettings } from './protocol';
 import { labelOf, type Runs, type TrainResult } from './runs';
@@ -110,8 +111,13 @@ export function registerCommands(context: vscode.ExtensionContext, runs: Runs, s
     }
     const fileName = csv.path.split('/').pop() ?? csv.path;
     try {
-      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(csv));
-      const result = gradCheckCsv(text, fileName, settings);
+      // Parsing and checking happen on a worker: a big CSV never blocks the host.
+      const answer = await gradCheckOffThread(context.extensionPath, { bytes: await vscode.workspace.fs.readFile(csv), fileName }, settings);
+      if ('error' in answer) {
+        void vscode.window.showErrorMessage(answer.error.message);
+        return undefined;
+      }
+      const { result } = answer;
       const message = gradCheckText(fileName, result);
       if (result.pass) void vscode.window.showInformationMessage(message);
       else void vscode.window.showWarningMessage(message);

@@ -6,8 +6,8 @@
 import * as vscode from 'vscode';
 import { panelHtml } from './panelHtml';
 import { saveChartsPng } from './chartsPng';
-import { gradCheckCsv } from './gradcheckRun';
 import { ExploreService } from './exploreService';
+import { gradCheckOffThread } from './toolJobs';
 import { parseFromWebview, type ExploreMessage, type FromWebview, type GradCheckReport, type ToWebview } from './protocol';
 import type { Runs } from './runs';
 import type { Sweeps } from './sweeps';
@@ -47,7 +47,7 @@ export class Panel implements vscode.Disposable {
 
   private constructor(
     readonly panel: vscode.WebviewPanel,
-    extensionUri: vscode.Uri,
+    private readonly extensionUri: vscode.Uri,
     private readonly runs: Runs,
     private readonly sweeps: Sweeps,
   ) {
@@ -140,8 +140,9 @@ export class Panel implements vscode.Disposable {
     const csv = this.runs.csvFor(runId);
     if (!run || !csv) return { error: 'This run has no CSV to check against (a model opened from a file).' };
     try {
-      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(csv));
-      return { result: gradCheckCsv(text, csv.path.split('/').pop() ?? csv.path, run.settings, run.params) };
+      // Parsing and checking happen on a worker: a big CSV never blocks the host.
+      const answer = await gradCheckOffThread(this.extensionUri.fsPath, { bytes: await vscode.workspace.fs.readFile(csv), fileName: csv.path.split('/').pop() ?? csv.path }, run.settings, run.params);
+      return 'error' in answer ? { error: answer.error.message } : answer;
     } catch (e) {
       return { error: e instanceof Error ? e.message : String(e) };
     }
