@@ -40,7 +40,9 @@ export function lostError(how: { error: unknown } | { exitCode: number }, role: 
   if ('exitCode' in how) return { message: `The ${role} stopped unexpectedly (exit code ${how.exitCode}).` };
   const e = how.error;
   const code = typeof e === 'object' && e !== null && 'code' in e ? (e as { code: unknown }).code : undefined;
-  if (code === WORKER_OUT_OF_MEMORY) return { message: outOfMemoryMessage(subject, limitMb), code: WORKER_OUT_OF_MEMORY, file: subject };
+  // No `file`: the error is at no place in the CSV, so it is no Problem on it (and the host never
+  // reads a file this big to place one).
+  if (code === WORKER_OUT_OF_MEMORY) return { message: outOfMemoryMessage(subject, limitMb), code: WORKER_OUT_OF_MEMORY };
   return { message: `The ${role} failed: ${e instanceof Error ? e.message : String(e)}` };
 }
 
