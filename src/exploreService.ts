@@ -32,7 +32,7 @@ interface Waiting {
 
 export class ExploreService implements vscode.Disposable {
   private worker: WorkerThread<ExploreJob, FromExploreWorker> | undefined;
-  /** Handlers of the answer awaited from the worker (one request at a time). */
+  /** The handler of the answer awaited from the worker (one request at a time). */
   private onAnswer: ((m: FromExploreWorker) => void) | undefined;
   private busy = false;
   private waiting: Waiting | undefined;
@@ -124,7 +124,7 @@ export class ExploreService implements vscode.Disposable {
     if (this.disposed) throw new Error(CLOSED);
     if (this.worker) return this.worker;
     const worker: WorkerThread<ExploreJob, FromExploreWorker> = new WorkerThread<ExploreJob, FromExploreWorker>(
-      { script: workerScript(this.extensionPath, 'exploreWorker.js'), role: 'explore worker', subject: () => this.current?.fileName ?? 'the run\'s CSV' },
+      { script: workerScript(this.extensionPath, 'exploreWorker.js'), role: 'explore worker', subject: () => this.current?.fileName ?? "the run's CSV" },
       {
         message: (m) => this.onAnswer?.(m),
         lost: (error) => {
