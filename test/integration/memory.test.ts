@@ -1,12 +1,12 @@
 // A CSV that needs more memory than a worker may use, inside the real extension host: the run,
-// the gradient check and the prediction end with the one out-of-memory message, and the
+// the gradient check, the prediction and the sweep end with the one out-of-memory message, and the
 // extension host goes on (the next commands work). The limit is made tiny through the
 // documented SHALLOW_NET_MAX_MEMORY_MB, set in this process: the tests run in the extension
 // host, which reads it each time it starts a worker.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { outOfMemoryMessage } from '../../src/memoryLimit';
-import type { GradCheckReport } from '../../src/protocol';
+import type { GradCheckReport, SweepView } from '../../src/protocol';
 import { api, exists, train, workspaceFile, write } from './helpers';
 
 const LIMIT_MB = 16;
@@ -68,5 +68,18 @@ suite('Memory limit', () => {
     process.env.SHALLOW_NET_MAX_MEMORY_MB = '512';
     const again = await vscode.commands.executeCommand<GradCheckReport | undefined>('shallowNet.gradientCheck', workspaceFile('flower.csv'), { settings: { activation: 'tanh' } });
     assert.equal(again?.pass, true);
+  });
+
+  test('a sweep on a CSV past the limit ends with the out-of-memory message, and a sweep on flower.csv works after', async () => {
+    const csv = await write('memory-big-4.csv', bigCsv());
+    const sweep = (uri: vscode.Uri): Thenable<SweepView | undefined> =>
+      vscode.commands.executeCommand<SweepView | undefined>('shallowNet.sweepHiddenSizes', uri, { noPanel: true, sizes: [1, 2], settings: { iterations: 5 } });
+    const failed = await sweep(csv);
+    assert.equal(failed?.status, 'error');
+    assert.equal(failed?.error, outOfMemoryMessage('memory-big-4.csv', LIMIT_MB));
+
+    process.env.SHALLOW_NET_MAX_MEMORY_MB = '512';
+    const next = await sweep(workspaceFile('flower.csv'));
+    assert.equal(next?.status, 'finished');
   });
 });
