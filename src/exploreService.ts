@@ -9,7 +9,7 @@
 import * as vscode from 'vscode';
 import type { ExploreJob, FromExploreWorker } from './exploreProtocol';
 import type { DatasetSummary, ExploreResult, ParamsSnapshot, TrainSettings } from './protocol';
-import { workerScript, WorkerThread, WORKER_OUT_OF_MEMORY } from './workerSession';
+import { movable, workerScript, WorkerThread, WORKER_OUT_OF_MEMORY } from './workerSession';
 
 export interface ExploreRequest {
   csv: vscode.Uri;
@@ -116,7 +116,7 @@ export class ExploreService implements vscode.Disposable {
         else if (m.type === 'explored') resolve({ result: m.result });
         else resolve({ error: m.message });
       };
-      worker.post(job);
+      worker.post(job, job.csv ? movable(job.csv) : []);
     });
   }
 

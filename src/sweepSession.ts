@@ -5,7 +5,7 @@
  */
 import type { DatasetSummary, ErrorInfo, SweepPoint, TrainSettings } from './protocol';
 import type { FromSweepWorker, StartSweep } from './workerProtocol';
-import { startWorkerJob, workerScript, type WorkerJob } from './workerSession';
+import { movable, startWorkerJob, workerScript, type WorkerJob } from './workerSession';
 
 export type SweepSessionEnd = { kind: 'done'; stopped: boolean } | { kind: 'failed'; error: ErrorInfo };
 
@@ -26,6 +26,7 @@ export class SweepSession {
     const { ending, job } = startWorkerJob<StartSweep, FromSweepWorker, SweepSessionEnd>(
       { script: workerScript(this.extensionPath, 'trainWorker.js'), role: "sweep's worker", subject: () => input.fileName },
       start,
+      movable(input.csv),
       {
         message: (m, end) => {
           switch (m.type) {

@@ -5,7 +5,7 @@
  */
 import type { ErrorInfo, GradCheckReport, ParamsSnapshot, TrainSettings } from './protocol';
 import type { FileBytes, FromToolsWorker, ToToolsWorker } from './toolsProtocol';
-import { startWorkerJob, workerScript } from './workerSession';
+import { movable, startWorkerJob, workerScript } from './workerSession';
 
 type Answer<T> = T | { error: ErrorInfo };
 
@@ -14,6 +14,7 @@ function runTool<T>(extensionPath: string, job: ToToolsWorker, answer: (m: FromT
   return startWorkerJob<ToToolsWorker, FromToolsWorker, Answer<T>>(
     { script: workerScript(extensionPath, 'toolsWorker.js'), role, subject: () => job.csv.fileName },
     job,
+    [...movable(job.csv.bytes), ...(job.type === 'predict' ? movable(job.model.bytes) : [])],
     {
       message: (m, end) => {
         if (m.type === 'failed') return end({ error: m.error });

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { BaselineSummary, BoundaryView, ConfusionView, CostPoint, DatasetSummary, ErrorInfo, HiddenPoint, ParamsAt, ParamsSnapshot, RunSummary, ScatterView, TrainSettings } from './protocol';
 import type { FromWorker, RunOutcome, StartRun } from './workerProtocol';
-import { startWorkerJob, workerScript, type WorkerJob } from './workerSession';
+import { movable, startWorkerJob, workerScript, type WorkerJob } from './workerSession';
 
 export type SessionEvent =
   | { kind: 'prepared'; dataset: DatasetSummary; scatter?: ScatterView }
@@ -46,6 +46,7 @@ export class TrainingSession implements vscode.Disposable {
     const { ending, job } = startWorkerJob<StartRun, FromWorker, SessionEnd>(
       { script: workerScript(this.extensionPath, 'trainWorker.js'), role: 'training worker', subject: () => input.fileName },
       start,
+      movable(input.csv),
       {
         message: (m, end) => {
           switch (m.type) {

@@ -35,6 +35,16 @@ export interface WorkerSpec {
   limitMb?: number;
 }
 
+/**
+ * The buffer of `bytes` to move to a worker instead of copying it (a big CSV is not held twice
+ * on the host): only when `bytes` alone covers all of it (a file read whole, never a view into
+ * a shared pool), and only from 64 KB. The host must not use `bytes` after the post.
+ */
+export function movable(bytes: Uint8Array): ArrayBuffer[] {
+  const b = bytes.buffer;
+  return b instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === b.byteLength && b.byteLength >= 64 * 1024 ? [b] : [];
+}
+
 /** How a worker that ended on its own is explained: out of memory, an uncaught error, or an exit. */
 export function lostError(how: { error: unknown } | { exitCode: number }, role: string, subject: string, limitMb: number): ErrorInfo {
   if ('exitCode' in how) return { message: `The ${role} stopped unexpectedly (exit code ${how.exitCode}).` };
@@ -84,10 +94,11 @@ export class WorkerThread<ToW, FromW> {
     return this.over;
   }
 
-  post(m: ToW): void {
+  /** Posts `m`, moving the buffers in `transfer` (see movable) rather than copying them. */
+  post(m: ToW, transfer: ArrayBuffer[] = []): void {
     if (this.over || !this.worker) return;
     try {
-      this.worker.postMessage(m);
+      this.worker.postMessage(m, transfer);
     } catch (error) {
       // A message that cannot be cloned: the worker will never answer it.
       this.lose({ error });
@@ -112,13 +123,14 @@ export interface WorkerJob {
 }
 
 /**
- * One job on its own worker: posts `start`, hands each message to `message` (which calls
+ * One job on its own worker: posts `start` (moving the buffers in `transfer`), hands each message to `message` (which calls
  * `end` with the job's result when it has one), and resolves exactly once: with that result,
  * or with `failed(error)` when the worker is lost. The worker is terminated at the end.
  */
 export function startWorkerJob<ToW, FromW, End>(
   spec: WorkerSpec,
   start: ToW,
+  transfer: ArrayBuffer[],
   handlers: { message(m: FromW, end: (e: End) => void): void; failed(error: ErrorInfo): End },
 ): { ending: Promise<End>; job: WorkerJob } {
   let thread: WorkerThread<ToW, FromW> | undefined = undefined;
@@ -135,7 +147,7 @@ export function startWorkerJob<ToW, FromW, End>(
     message: (m) => handlers.message(m, end),
     lost: (error) => end(handlers.failed(error)),
   });
-  thread.post(start);
+  thread.post(start, transfer);
   return {
     ending,
     job: {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ErrorInfo } from '../../src/protocol';
 import { outOfMemoryMessage } from '../../src/memoryLimit';
-import { startWorkerJob, WORKER_OUT_OF_MEMORY, WorkerThread } from '../../src/workerSession';
+import { movable, startWorkerJob, WORKER_OUT_OF_MEMORY, WorkerThread } from '../../src/workerSession';
 
 const dir = mkdtempSync(join(tmpdir(), 'snx-worker-'));
 test.after(() => rmSync(dir, { recursive: true, force: true }));
@@ -27,6 +27,7 @@ function job(file: string, start: unknown = { n: 1 }, limitMb?: number): { endin
   const { ending } = startWorkerJob<unknown, { value: number }, End>(
     { script: file, role: 'test worker', subject: () => 'big.csv', ...(limitMb === undefined ? {} : { limitMb }) },
     start,
+    [],
     {
       message: (m, end) => end({ kind: 'done', value: m.value }),
       failed: (error) => ({ kind: 'failed', error }),
@@ -79,6 +80,7 @@ test('a worker that does not stop when asked is ended, and so is the job', async
   const { ending, job: j } = startWorkerJob<unknown, { value: number }, End>(
     { script: stuck, role: 'test worker', subject: () => 'big.csv' },
     {},
+    [],
     { message: (m, end) => end({ kind: 'done', value: m.value }), failed: (error) => ({ kind: 'failed', error }) },
   );
   j.endWithin(50);
@@ -106,4 +108,24 @@ test('a kept worker relays messages until terminated, and terminate() reports no
   assert.deepEqual(got, [1, 2]);
   assert.deepEqual(lost, []);
   assert.equal(w.ended, true);
+});
+
+test("a file's bytes read whole are moved to the worker, not copied; a view into a larger buffer is copied", async () => {
+  const sum = script('sum', `parentPort.on('message', (m) => parentPort.postMessage({ value: m.bytes.reduce((a, b) => a + b, 0) }));`);
+  const whole = new Uint8Array(1024 * 1024).fill(1);
+  assert.equal(movable(whole).length, 1);
+  const { ending } = startWorkerJob<{ bytes: Uint8Array }, { value: number }, End>(
+    { script: sum, role: 'test worker', subject: () => 'big.csv' },
+    { bytes: whole },
+    movable(whole),
+    { message: (m, end) => end({ kind: 'done', value: m.value }), failed: (error) => ({ kind: 'failed', error }) },
+  );
+  assert.equal(whole.byteLength, 0, 'moved: the host no longer holds it');
+  assert.deepEqual(await ending, { kind: 'done', value: 1024 * 1024 });
+
+  const big = new Uint8Array(1024 * 1024);
+  assert.deepEqual(movable(big.subarray(1)), [], 'a view that does not cover its buffer');
+  assert.deepEqual(movable(big.subarray(0, 1000)), []);
+  assert.deepEqual(movable(Buffer.from('a,b\n1,2\n')), [], "a small Buffer (Node's pool)");
+  assert.deepEqual(movable(new Uint8Array(1000)), [], 'small: copying costs nothing');
 });
