@@ -20,6 +20,7 @@ export class SweepSession {
 
   constructor(private readonly extensionPath: string) {}
 
+  /** `input.csv` is moved to the worker (workerSession.ts movable): not to be used after. */
   run(input: { csv: Uint8Array; fileName: string; settings: TrainSettings; sizes: number[] }, listener: SweepListener): Promise<SweepSessionEnd> {
     if (this.job) throw new Error('this sweep has started already');
     const start: StartSweep = { type: 'sweep', csv: input.csv, fileName: input.fileName, settings: input.settings, sizes: input.sizes, stop: this.stopFlag };

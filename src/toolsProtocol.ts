@@ -4,7 +4,7 @@
  */
 import type { ErrorInfo, GradCheckReport, ParamsSnapshot, TrainSettings } from './protocol';
 
-/** A file's bytes, read by the host with workspace.fs, and its name for messages. */
+/** A file's bytes, read by the host with workspace.fs (moved to the worker, not copied), and its name for messages. */
 export interface FileBytes {
   bytes: Uint8Array;
   fileName: string;

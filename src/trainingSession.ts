@@ -17,6 +17,7 @@ export type SessionEnd =
   | { kind: 'failed'; error: ErrorInfo };
 
 export interface SessionInput {
+  /** The CSV's bytes; moved to the worker (workerSession.ts movable): not to be used after start. */
   csv: Uint8Array;
   fileName: string;
   settings: TrainSettings;
