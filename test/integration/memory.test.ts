@@ -1,13 +1,14 @@
 // A CSV that needs more memory than a worker may use, inside the real extension host: the run,
-// the gradient check, the prediction and the sweep end with the one out-of-memory message, and the
+// the gradient check, the prediction, the sweep and exploring end with the one out-of-memory message, and the
 // extension host goes on (the next commands work). The limit is made tiny through the
 // documented SHALLOW_NET_MAX_MEMORY_MB, set in this process: the tests run in the extension
 // host, which reads it each time it starts a worker.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { ExploreService } from '../../src/exploreService';
 import { outOfMemoryMessage } from '../../src/memoryLimit';
 import type { GradCheckReport, SweepView } from '../../src/protocol';
-import { api, exists, train, workspaceFile, write } from './helpers';
+import { api, EXT_ID, exists, train, workspaceFile, write } from './helpers';
 
 const LIMIT_MB = 16;
 
@@ -81,5 +82,29 @@ suite('Memory limit', () => {
     process.env.SHALLOW_NET_MAX_MEMORY_MB = '512';
     const next = await sweep(workspaceFile('flower.csv'));
     assert.equal(next?.status, 'finished');
+  });
+
+  test("exploring on a CSV past the limit answers the out-of-memory message, and the next request starts a worker that answers", async () => {
+    const { runs } = await api();
+    const ext = vscode.extensions.getExtension(EXT_ID);
+    assert.ok(ext);
+    process.env.SHALLOW_NET_MAX_MEMORY_MB = '512';
+    const flower = workspaceFile('flower.csv');
+    const r = await train(flower, { settings: { iterations: 30, testFraction: 0 }, save: false });
+    const run = runs.list.find((v) => v.id === r?.runId);
+    assert.ok(run?.dataset && run.params);
+    const { id: runId, settings, dataset, params } = run;
+    const big = await write('memory-big-5.csv', bigCsv());
+    const explorer = new ExploreService(ext.extensionPath);
+    try {
+      const ask = (csv: vscode.Uri): ReturnType<ExploreService['explore']> => explorer.explore({ csv, runId, settings, dataset, params, features: [0, 1] });
+      process.env.SHALLOW_NET_MAX_MEMORY_MB = String(LIMIT_MB);
+      assert.deepEqual(await ask(big), { error: outOfMemoryMessage('memory-big-5.csv', LIMIT_MB) });
+      process.env.SHALLOW_NET_MAX_MEMORY_MB = '512';
+      const next = await ask(flower);
+      assert.ok(next && 'result' in next, JSON.stringify(next));
+    } finally {
+      explorer.dispose();
+    }
   });
 });
