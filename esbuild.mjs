@@ -2,6 +2,7 @@
 //   dist/extension.js   the extension host entry (node, cjs, `vscode` external)
 //   dist/trainWorker.js the training worker thread (node, cjs)
 //   dist/exploreWorker.js the explore worker thread: a run's network at any parameters (node, cjs)
+//   dist/toolsWorker.js the tools worker thread: Predict with Model and Gradient Check (node, cjs)
 //   dist/webview.js     the panel's browser code (iife) + dist/webview.css
 //   dist/cli.js         the headless `shallow-net` command line
 // Flags: --production (minify, no source maps), --watch, --tests (test bundles into out/),
@@ -28,6 +29,7 @@ const builds = [
   { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...node, entryPoints: ['src/trainWorker.ts'], outfile: 'dist/trainWorker.js' },
   { ...node, entryPoints: ['src/exploreWorker.ts'], outfile: 'dist/exploreWorker.js' },
+  { ...node, entryPoints: ['src/toolsWorker.ts'], outfile: 'dist/toolsWorker.js' },
   { ...node, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   {
     ...common,

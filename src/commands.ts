@@ -5,7 +5,8 @@
  */
 import * as vscode from 'vscode';
 import { parseModel } from './engine/model';
-import { gradCheckCsv, gradCheckText } from './gradcheckRun';
+import { gradCheckText } from './gradcheckRun';
+import { gradCheckOffThread } from './toolJobs';
 import { parseTrainSettings, type GradCheckReport, type RunView, type TrainSettings } from './protocol';
 import { labelOf, type Runs, type TrainResult } from './runs';
 import { defaultSettings, saveModelsSetting } from './settings';
@@ -13,7 +14,7 @@ import { chooseSettings } from './trainFlow';
 import { checkedSweepSizes, LESSON_SIZES_TEXT, parseSweepSizes, sweepSizesError } from './sweepSizes';
 import type { Sweeps } from './sweeps';
 import { readInputBytes } from './readInput';
-import { decodeCsv, decodeJson } from './engine/decode';
+import { decodeJson } from './engine/decode';
 
 export interface TrainOptions {
   /** Settings over the defaults; given settings skip the quick picks. */
@@ -110,8 +111,13 @@ export function registerCommands(context: vscode.ExtensionContext, runs: Runs, s
     }
     const fileName = csv.path.split('/').pop() ?? csv.path;
     try {
-      const text = decodeCsv(await readInputBytes(csv), fileName);
-      const result = gradCheckCsv(text, fileName, settings);
+      // Parsing and checking happen on a worker: a big CSV never blocks the host.
+      const answer = await gradCheckOffThread(context.extensionPath, { bytes: await readInputBytes(csv), fileName }, settings);
+      if ('error' in answer) {
+        void vscode.window.showErrorMessage(answer.error.message);
+        return undefined;
+      }
+      const { result } = answer;
       const message = gradCheckText(fileName, result);
       if (result.pass) void vscode.window.showInformationMessage(message);
       else void vscode.window.showWarningMessage(message);

@@ -6,12 +6,11 @@
  * the one waiting (the panel shows only the latest). Errors come back as a message, never
  * thrown; once disposed, every request is answered at once (no worker is started again).
  */
-import { Worker } from 'node:worker_threads';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExploreJob, FromExploreWorker } from './exploreProtocol';
 import type { DatasetSummary, ExploreResult, ParamsSnapshot, TrainSettings } from './protocol';
 import { readInputBytes } from './readInput';
+import { movable, workerScript, WorkerThread, WORKER_OUT_OF_MEMORY } from './workerSession';
 
 export interface ExploreRequest {
   csv: vscode.Uri;
@@ -33,11 +32,13 @@ interface Waiting {
 }
 
 export class ExploreService implements vscode.Disposable {
-  private worker: Worker | undefined;
+  private worker: WorkerThread<ExploreJob, FromExploreWorker> | undefined;
+  /** The handler of the answer awaited from the worker (one request at a time). */
+  private onAnswer: ((m: FromExploreWorker) => void) | undefined;
   private busy = false;
   private waiting: Waiting | undefined;
   private nextId = 1;
-  private current: { resolve: (a: ExploreAnswer) => void } | undefined;
+  private current: { resolve: (a: ExploreAnswer) => void; fileName: string } | undefined;
   private disposed = false;
 
   constructor(private readonly extensionPath: string) {}
@@ -107,34 +108,37 @@ export class ExploreService implements vscode.Disposable {
       // Closed while the CSV was being read: no worker to start again.
       if (this.disposed) return resolve({ error: CLOSED });
       const worker = this.ensureWorker();
-      this.current = { resolve: (a) => resolve(a) };
-      const onNeed = (m: FromExploreWorker): void => {
+      this.current = { resolve: (a) => resolve(a), fileName: job.fileName };
+      this.onAnswer = (m) => {
         if (m.id !== job.id) return;
-        worker.off('message', onNeed);
+        this.onAnswer = undefined;
         this.current = undefined;
         if (m.type === 'needCsv') resolve('needCsv');
         else if (m.type === 'explored') resolve({ result: m.result });
         else resolve({ error: m.message });
       };
-      worker.on('message', onNeed);
-      worker.postMessage(job);
+      worker.post(job, job.csv ? movable(job.csv) : []);
     });
   }
 
-  private ensureWorker(): Worker {
+  private ensureWorker(): WorkerThread<ExploreJob, FromExploreWorker> {
     if (this.disposed) throw new Error(CLOSED);
     if (this.worker) return this.worker;
-    const worker = new Worker(path.join(this.extensionPath, 'dist', 'exploreWorker.js'));
-    const lost = (why: string): void => {
-      if (this.worker !== worker) return;
-      this.worker = undefined;
-      const c = this.current;
-      this.current = undefined;
-      c?.resolve({ error: `The explore worker stopped (${why}); try again.` });
-    };
-    worker.on('error', (e) => lost(e.message));
-    worker.on('exit', (code) => lost(`exit code ${code}`));
-    // The worker must not keep the extension host alive on its own.
+    const worker: WorkerThread<ExploreJob, FromExploreWorker> = new WorkerThread<ExploreJob, FromExploreWorker>(
+      { script: workerScript(this.extensionPath, 'exploreWorker.js'), role: 'explore worker', subject: () => this.current?.fileName ?? "the run's CSV" },
+      {
+        message: (m) => this.onAnswer?.(m),
+        lost: (error) => {
+          if (this.worker !== worker) return;
+          this.worker = undefined;
+          this.onAnswer = undefined;
+          const c = this.current;
+          this.current = undefined;
+          // The next request starts a new worker.
+          c?.resolve({ error: error.code === WORKER_OUT_OF_MEMORY ? error.message : `${error.message} Try again.` });
+        },
+      },
+    );
     worker.unref();
     this.worker = worker;
     return worker;
@@ -150,6 +154,7 @@ export class ExploreService implements vscode.Disposable {
     c?.resolve({ error: CLOSED });
     const w = this.worker;
     this.worker = undefined;
-    void w?.terminate();
+    this.onAnswer = undefined;
+    w?.terminate();
   }
 }

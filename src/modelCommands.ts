@@ -9,14 +9,13 @@
  * (undefined after an error, which is shown to the person).
  */
 import * as vscode from 'vscode';
-import { parseCsv } from './engine/csv';
 import { exportNumpy, numpyFileNameFor } from './engine/exportNumpy';
 import { parseModel, type ShallowNetModel } from './engine/model';
-import { predictTable, writePredictionsCsv } from './engine/predict';
 import { nextFreeUri } from './freeName';
 import { writeAtomic } from './writeAtomic';
 import { readInputBytes } from './readInput';
-import { decodeCsv, decodeJson } from './engine/decode';
+import { predictOffThread } from './toolJobs';
+import { decodeJson } from './engine/decode';
 
 export interface UseModelOptions {
   /** Open the written file in an editor (default true). */
@@ -87,18 +86,19 @@ async function openWritten(uri: vscode.Uri, options: UseModelOptions): Promise<v
  * `<csv name>.predictions.csv` beside it (then `<csv name>-2.predictions.csv`, as model
  * files are numbered). Returns the written URI (string).
  */
-export async function predictWithModel(model: vscode.Uri, csv: vscode.Uri, options: UseModelOptions = {}): Promise<string | undefined> {
+export async function predictWithModel(extensionPath: string, model: vscode.Uri, csv: vscode.Uri, options: UseModelOptions = {}): Promise<string | undefined> {
   try {
-    const parsed = await readModel(model);
     const csvName = fileNameOf(csv);
-    const table = parseCsv(decodeCsv(await readInputBytes(csv), csvName), csvName);
-    // Encodes every row first: a missing column, a non-number or an unseen category throws here.
-    const result = predictTable(parsed, table, csvName);
-    const text = writePredictionsCsv(table, result, parsed);
+    // Parsing the model and the CSV, and encoding every row (a missing column, a non-number or
+    // an unseen category fails there), happen on a worker: a big CSV never blocks the host.
+    const modelBytes = await readInputBytes(model);
+    const csvBytes = await readInputBytes(csv);
+    const answer = await predictOffThread(extensionPath, { bytes: modelBytes, fileName: fileNameOf(model) }, { bytes: csvBytes, fileName: csvName });
+    if ('error' in answer) return showError(answer.error.message);
     const target = await nextFreeUri(vscode.Uri.joinPath(csv, '..'), csvName.replace(/\.csv$/i, ''), '.predictions.csv');
-    await writeAtomic(vscode.workspace.fs, target, text, { overwrite: false });
+    await writeAtomic(vscode.workspace.fs, target, answer.bytes, { overwrite: false });
     await openWritten(target, options);
-    const n = result.labels.length;
+    const n = answer.rows;
     void vscode.window.showInformationMessage(`Shallow Net: ${n} prediction${n === 1 ? '' : 's'} written to ${vscode.workspace.asRelativePath(target)}`);
     return target.toString();
   } catch (e) {
@@ -139,7 +139,7 @@ export function registerModelCommands(context: vscode.ExtensionContext): void {
         'No CSV files in this workspace. Open a folder that holds a .csv file.',
       );
       if (!csv) return undefined;
-      return predictWithModel(model, csv, optionsArg(third, second));
+      return predictWithModel(context.extensionPath, model, csv, optionsArg(third, second));
     }),
     vscode.commands.registerCommand('shallowNet.exportNumpy', async (first?: unknown, second?: unknown) => {
       const active = vscode.window.activeTextEditor?.document.uri;

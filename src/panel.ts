@@ -6,14 +6,13 @@
 import * as vscode from 'vscode';
 import { panelHtml } from './panelHtml';
 import { saveChartsPng } from './chartsPng';
-import { gradCheckCsv } from './gradcheckRun';
 import { ExploreService } from './exploreService';
+import { gradCheckOffThread } from './toolJobs';
 import { parseFromWebview, type ExploreMessage, type FromWebview, type GradCheckReport, type ToWebview } from './protocol';
 import type { Runs } from './runs';
 import type { Sweeps } from './sweeps';
 import { defaultSettings } from './settings';
 import { readInputBytes } from './readInput';
-import { decodeCsv } from './engine/decode';
 
 export const PANEL_VIEW_TYPE = 'shallowNet.panel';
 
@@ -49,7 +48,7 @@ export class Panel implements vscode.Disposable {
 
   private constructor(
     readonly panel: vscode.WebviewPanel,
-    extensionUri: vscode.Uri,
+    private readonly extensionUri: vscode.Uri,
     private readonly runs: Runs,
     private readonly sweeps: Sweeps,
   ) {
@@ -142,8 +141,9 @@ export class Panel implements vscode.Disposable {
     const csv = this.runs.csvFor(runId);
     if (!run || !csv) return { error: 'This run has no CSV to check against (a model opened from a file).' };
     try {
-      const text = decodeCsv(await readInputBytes(csv), csv.path.split('/').pop() ?? csv.path);
-      return { result: gradCheckCsv(text, csv.path.split('/').pop() ?? csv.path, run.settings, run.params) };
+      // Parsing and checking happen on a worker: a big CSV never blocks the host.
+      const answer = await gradCheckOffThread(this.extensionUri.fsPath, { bytes: await readInputBytes(csv), fileName: csv.path.split('/').pop() ?? csv.path }, run.settings, run.params);
+      return 'error' in answer ? { error: answer.error.message } : answer;
     } catch (e) {
       return { error: e instanceof Error ? e.message : String(e) };
     }

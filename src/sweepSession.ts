@@ -1,12 +1,11 @@
 /**
  * One hidden-layer-size sweep on the host side: starts a training worker thread with a
- * `sweep` message, relays each size's result as it finishes, stops it on request (within the
- * iteration under way), and always ends with exactly one result.
+ * `sweep` message (workerSession.ts: with the memory limit, exactly one end), relays each
+ * size's result as it finishes, and stops it on request (within the iteration under way).
  */
-import { Worker } from 'node:worker_threads';
-import * as path from 'node:path';
 import type { DatasetSummary, ErrorInfo, SweepPoint, TrainSettings } from './protocol';
 import type { FromSweepWorker, StartSweep } from './workerProtocol';
+import { movable, startWorkerJob, workerScript, type WorkerJob } from './workerSession';
 
 export type SweepSessionEnd = { kind: 'done'; stopped: boolean } | { kind: 'failed'; error: ErrorInfo };
 
@@ -17,43 +16,39 @@ export interface SweepListener {
 
 export class SweepSession {
   private readonly stopFlag = new SharedArrayBuffer(4);
-  private worker: Worker | undefined;
+  private job: WorkerJob | undefined;
 
   constructor(private readonly extensionPath: string) {}
 
+  /** `input.csv` is moved to the worker (workerSession.ts movable): not to be used after. */
   run(input: { csv: Uint8Array; fileName: string; settings: TrainSettings; sizes: number[] }, listener: SweepListener): Promise<SweepSessionEnd> {
-    if (this.worker) throw new Error('this sweep has started already');
-    const worker = new Worker(path.join(this.extensionPath, 'dist', 'trainWorker.js'));
-    this.worker = worker;
-    const ending = new Promise<SweepSessionEnd>((resolve) => {
-      let settled = false;
-      const end = (e: SweepSessionEnd): void => {
-        if (settled) return;
-        settled = true;
-        void worker.terminate();
-        resolve(e);
-      };
-      worker.on('message', (m: FromSweepWorker) => {
-        switch (m.type) {
-          case 'sweepPrepared':
-            listener.prepared(m.dataset);
-            break;
-          case 'sweepResult':
-            listener.result(m.result, m.index);
-            break;
-          case 'sweepDone':
-            end({ kind: 'done', stopped: m.stopped });
-            break;
-          case 'failed':
-            end({ kind: 'failed', error: m.error });
-            break;
-        }
-      });
-      worker.on('error', (err) => end({ kind: 'failed', error: { message: `The sweep's worker failed: ${err.message}` } }));
-      worker.on('exit', (code) => end({ kind: 'failed', error: { message: `The sweep's worker stopped unexpectedly (exit code ${code}).` } }));
-    });
+    if (this.job) throw new Error('this sweep has started already');
     const start: StartSweep = { type: 'sweep', csv: input.csv, fileName: input.fileName, settings: input.settings, sizes: input.sizes, stop: this.stopFlag };
-    worker.postMessage(start);
+    const { ending, job } = startWorkerJob<StartSweep, FromSweepWorker, SweepSessionEnd>(
+      { script: workerScript(this.extensionPath, 'trainWorker.js'), role: "sweep's worker", subject: () => input.fileName },
+      start,
+      movable(input.csv),
+      {
+        message: (m, end) => {
+          switch (m.type) {
+            case 'sweepPrepared':
+              listener.prepared(m.dataset);
+              break;
+            case 'sweepResult':
+              listener.result(m.result, m.index);
+              break;
+            case 'sweepDone':
+              end({ kind: 'done', stopped: m.stopped });
+              break;
+            case 'failed':
+              end({ kind: 'failed', error: m.error });
+              break;
+          }
+        },
+        failed: (error) => ({ kind: 'failed', error }),
+      },
+    );
+    this.job = job;
     return ending;
   }
 
@@ -64,7 +59,6 @@ export class SweepSession {
 
   dispose(): void {
     this.stop();
-    const w = this.worker;
-    if (w) setTimeout(() => void w.terminate(), 2000).unref();
+    this.job?.endWithin(2000);
   }
 }

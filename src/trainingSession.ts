@@ -1,12 +1,11 @@
 /**
- * One training run on the host side: starts the worker thread, relays its (already
- * throttled) events, stops it on request, and always ends with exactly one `ended` event.
+ * One training run on the host side: starts the worker thread (workerSession.ts: with the
+ * memory limit, exactly one end), relays its (already throttled) events, stops it on request.
  */
-import { Worker } from 'node:worker_threads';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { BaselineSummary, BoundaryView, ConfusionView, CostPoint, DatasetSummary, ErrorInfo, HiddenPoint, ParamsAt, ParamsSnapshot, RunSummary, ScatterView, TrainSettings } from './protocol';
 import type { FromWorker, RunOutcome, StartRun } from './workerProtocol';
+import { movable, startWorkerJob, workerScript, type WorkerJob } from './workerSession';
 
 export type SessionEvent =
   | { kind: 'prepared'; dataset: DatasetSummary; scatter?: ScatterView }
@@ -18,6 +17,7 @@ export type SessionEnd =
   | { kind: 'failed'; error: ErrorInfo };
 
 export interface SessionInput {
+  /** The CSV's bytes; moved to the worker (workerSession.ts movable): not to be used after start. */
   csv: Uint8Array;
   fileName: string;
   settings: TrainSettings;
@@ -28,49 +28,13 @@ export class TrainingSession implements vscode.Disposable {
   private readonly events = new vscode.EventEmitter<SessionEvent>();
   readonly onEvent = this.events.event;
   private readonly stopFlag = new SharedArrayBuffer(4);
-  private worker: Worker | undefined;
+  private job: WorkerJob | undefined;
   private ending: Promise<SessionEnd> | undefined;
 
   constructor(private readonly extensionPath: string) {}
 
   start(input: SessionInput): Promise<SessionEnd> {
     if (this.ending) throw new Error('this session has started already');
-    const worker = new Worker(path.join(this.extensionPath, 'dist', 'trainWorker.js'));
-    this.worker = worker;
-    this.ending = new Promise<SessionEnd>((resolve) => {
-      let settled = false;
-      const end = (e: SessionEnd): void => {
-        if (settled) return;
-        settled = true;
-        void worker.terminate();
-        resolve(e);
-      };
-      worker.on('message', (m: FromWorker) => {
-        switch (m.type) {
-          case 'prepared':
-            this.events.fire({ kind: 'prepared', dataset: m.dataset, ...(m.scatter ? { scatter: m.scatter } : {}) });
-            break;
-          case 'baseline':
-            this.events.fire({ kind: 'baseline', baseline: m.baseline });
-            break;
-          case 'progress':
-            this.events.fire({
-              kind: 'progress', iteration: m.iteration, points: m.points, testPoints: m.testPoints, params: m.params,
-              ...(m.boundary ? { boundary: m.boundary } : {}),
-              ...(m.hiddenPoints ? { hiddenPoints: m.hiddenPoints } : {}),
-            });
-            break;
-          case 'done':
-            end({ kind: 'done', outcome: m.outcome, summary: m.summary, modelJson: m.modelJson, params: m.params, ...(m.snapshots ? { snapshots: m.snapshots } : {}), ...(m.message === undefined ? {} : { message: m.message }), ...(m.confusion ? { confusion: m.confusion } : {}) });
-            break;
-          case 'failed':
-            end({ kind: 'failed', error: m.error });
-            break;
-        }
-      });
-      worker.on('error', (err) => end({ kind: 'failed', error: { message: `The training worker failed: ${err.message}` } }));
-      worker.on('exit', (code) => end({ kind: 'failed', error: { message: `The training worker stopped unexpectedly (exit code ${code}).` } }));
-    });
     const start: StartRun = {
       type: 'start',
       csv: input.csv,
@@ -80,8 +44,40 @@ export class TrainingSession implements vscode.Disposable {
       stop: this.stopFlag,
       progressEveryMs: 50,
     };
-    worker.postMessage(start);
-    return this.ending;
+    const { ending, job } = startWorkerJob<StartRun, FromWorker, SessionEnd>(
+      { script: workerScript(this.extensionPath, 'trainWorker.js'), role: 'training worker', subject: () => input.fileName },
+      start,
+      movable(input.csv),
+      {
+        message: (m, end) => {
+          switch (m.type) {
+            case 'prepared':
+              this.events.fire({ kind: 'prepared', dataset: m.dataset, ...(m.scatter ? { scatter: m.scatter } : {}) });
+              break;
+            case 'baseline':
+              this.events.fire({ kind: 'baseline', baseline: m.baseline });
+              break;
+            case 'progress':
+              this.events.fire({
+                kind: 'progress', iteration: m.iteration, points: m.points, testPoints: m.testPoints, params: m.params,
+                ...(m.boundary ? { boundary: m.boundary } : {}),
+                ...(m.hiddenPoints ? { hiddenPoints: m.hiddenPoints } : {}),
+              });
+              break;
+            case 'done':
+              end({ kind: 'done', outcome: m.outcome, summary: m.summary, modelJson: m.modelJson, params: m.params, ...(m.snapshots ? { snapshots: m.snapshots } : {}), ...(m.message === undefined ? {} : { message: m.message }), ...(m.confusion ? { confusion: m.confusion } : {}) });
+              break;
+            case 'failed':
+              end({ kind: 'failed', error: m.error });
+              break;
+          }
+        },
+        failed: (error) => ({ kind: 'failed', error }),
+      },
+    );
+    this.job = job;
+    this.ending = ending;
+    return ending;
   }
 
   /** Ends the run after the iteration under way; its result keeps what was learned. */
@@ -93,7 +89,6 @@ export class TrainingSession implements vscode.Disposable {
     this.stop();
     this.events.dispose();
     // The worker ends itself after a stop; terminate only if it hangs on.
-    const w = this.worker;
-    if (w) setTimeout(() => void w.terminate(), 2000).unref();
+    this.job?.endWithin(2000);
   }
 }

@@ -34,9 +34,9 @@ test('vsce ls: only bundles, media, README, LICENSE, CHANGELOG and package.json'
   const r = spawnSync('npx', ['vsce', 'ls'], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   const files = r.stdout.trim().split('\n').filter((f) => f && !f.startsWith('npm warn'));
-  const allowed = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|media\/[^/]+|dist\/(extension|trainWorker|exploreWorker|cli|webview)\.(js|css))$/;
+  const allowed = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|media\/[^/]+|dist\/(extension|trainWorker|exploreWorker|toolsWorker|cli|webview)\.(js|css))$/;
   for (const f of files) assert.match(f, allowed, `${f} should not ship`);
-  for (const must of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/extension.js', 'dist/trainWorker.js', 'dist/exploreWorker.js', 'dist/cli.js', 'dist/webview.js', 'dist/webview.css']) {
+  for (const must of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/extension.js', 'dist/trainWorker.js', 'dist/exploreWorker.js', 'dist/toolsWorker.js', 'dist/cli.js', 'dist/webview.js', 'dist/webview.css']) {
     assert.ok(files.includes(must), `${must} ships`);
   }
 });
