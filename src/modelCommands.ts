@@ -109,7 +109,7 @@ export async function exportModelAsNumpy(model: vscode.Uri, options: UseModelOpt
     const parsed = await readModel(model);
     const stem = numpyFileNameFor(fileNameOf(model)).replace(/\.py$/, '');
     const target = await nextFreeUri(vscode.Uri.joinPath(model, '..'), stem, '.py', '_');
-    const source = exportNumpy(parsed, fileNameOf(target));
+    const source = exportNumpy(parsed);
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(source));
     await openWritten(target, options);
     void vscode.window.showInformationMessage(`Shallow Net: model exported to ${vscode.workspace.asRelativePath(target)} (predict(X) in NumPy)`);

@@ -20,7 +20,7 @@ function exportNumpyFile(a: ParsedArgs): void {
   const [modelFile] = a.positionals;
   const out = stringOpt(a, 'out');
   if (out === undefined) throw new ExitError('--out FILE.py is required (or --out - for standard output)', 2);
-  const source = exportNumpy(parseModel(readText(modelFile), basename(modelFile)), out === '-' ? undefined : basename(out));
+  const source = exportNumpy(parseModel(readText(modelFile), basename(modelFile)));
   if (out === '-') {
     process.stdout.write(source);
     return;
