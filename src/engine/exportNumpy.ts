@@ -12,6 +12,7 @@
  */
 import { ShallowNetError } from './errors';
 import type { MatrixRows, ShallowNetModel } from './model';
+import { PYTHON_CSV } from './exportNumpyCsv';
 import { pyInt, pyNumber, pyString } from './pythonLiteral';
 import type { ActivationName } from './types';
 
@@ -95,6 +96,9 @@ or from a shell, to append predictions to a CSV with the same feature columns:
     python3 this_file.py data.csv > predictions.csv
 Needs only NumPy.
 """
+import math
+import re
+
 import numpy as np
 
 # The training run: the CSV's name, when it ended, its iterations and learning rate.
@@ -167,27 +171,24 @@ def predict(X):
     return A2, labels
 
 
-def _number(value, row, name):
+${PYTHON_CSV}
+
+def _number(value, row, name, decimal_comma):
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         x = float(value)
+        x = x if math.isfinite(x) else None
     else:
-        text = str(value).strip()
-        try:
-            x = float(text)
-        except ValueError:
-            # "1,5" (a decimal comma) is 1.5, as in the extension's ;- and tab-delimited files.
-            try:
-                x = float(text.replace(",", ".")) if text.count(",") == 1 and "." not in text else float("nan")
-            except ValueError:
-                x = float("nan")
-    if not np.isfinite(x):
+        x = _parse_number(str(value), decimal_comma)
+    if x is None:
         raise ValueError(f"row {row}, column {name!r}: {value!r} is not a number")
     return x
 
 
-def encode(rows):
+def encode(rows, decimal_comma=False):
     """X (n_x by m, not normalised) from rows: mappings column name -> value, such as
-    csv.DictReader's rows or a DataFrame's to_dict("records").${hasCategorical ? ' A categorical feature becomes one row per level: 1 for the row\'s level, 0 for the others.' : ''}"""
+    dict(zip(header, row)) for the rows of read_csv(path), or a DataFrame's to_dict("records").
+    Text is read as the extension reads a CSV: numbers by its rule (decimal_comma: "1,5" is
+    1.5, as in files delimited by ";" or tab), categories trimmed as JavaScript trims.${hasCategorical ? ' A categorical feature becomes one row per level: 1 for the row\'s level, 0 for the others.' : ''}"""
     columns = []
     for j, row in enumerate(rows, start=1):
         column = []
@@ -196,9 +197,9 @@ def encode(rows):
                 raise ValueError(f"row {j}: the model needs the column {name!r}")
             value = row[name]
             if levels is None:
-                column.append(_number(value, j, name))
+                column.append(_number(value, j, name, decimal_comma))
             else:
-                level = str(value).strip()
+                level = _trim(str(value))
                 if level not in levels:
                     raise ValueError(f"row {j}, column {name!r}: {level!r} is not one of the values the model was trained on ({', '.join(levels)})")
                 column.extend(1.0 if level == known else 0.0 for known in levels)
@@ -207,24 +208,34 @@ def encode(rows):
 
 
 def _main(argv):
-    import csv
     import sys
 
     if len(argv) != 2:
         sys.stderr.write(f"usage: python3 {argv[0]} FILE.csv > predictions.csv\\n")
         return 2
-    with open(argv[1], newline="", encoding="utf-8-sig") as f:
-        first = f.readline()
-        f.seek(0)
-        delimiter = max([",", ";", "\\t"], key=first.count)
-        reader = csv.DictReader(f, delimiter=delimiter)
-        rows = list(reader)
-        header = list(reader.fieldnames or [])
-    A2, labels = predict(encode(rows))
-    writer = csv.writer(sys.stdout, delimiter=delimiter, lineterminator="\\n")
-    writer.writerow(header + ["probability_" + c for c in ${probColumns}] + ["predicted_" + TARGET])
+    try:
+        header, rows, delimiter = read_csv(argv[1])
+        A2, labels = predict(encode([dict(zip(header, row)) for row in rows], decimal_comma=delimiter != ","))
+    except (OSError, ValueError) as e:
+        sys.stderr.write(f"error: {e}\\n")
+        return 2
+    # The input's columns, then the probabilities and the label, named as the extension names them.
+    taken = set(header)
+
+    def unique(name):
+        n, k = name, 2
+        while n in taken:
+            n, k = f"{name}_{k}", k + 1
+        taken.add(n)
+        return n
+
+    added = [unique("probability_" + c) for c in ${probColumns}] + [unique("predicted_" + TARGET)]
+    lines = [header + added]
     for j, row in enumerate(rows):
-        writer.writerow([row[c] for c in header] + [repr(float(p)) for p in A2[:, j]] + [str(labels[j])])
+        lines.append(row + [repr(float(p)) for p in A2[:, j]] + [str(labels[j])])
+    text = "".join(delimiter.join(_csv_field(cell, delimiter) for cell in line) + "\\n" for line in lines)
+    # A lone surrogate (only a model's name can hold one) is written as U+FFFD, as the extension writes it.
+    sys.stdout.buffer.write(re.sub("[\\ud800-\\udfff]", "\\ufffd", text).encode("utf-8"))
     return 0
 
 

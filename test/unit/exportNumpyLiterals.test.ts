@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { formatCsvRow, type CsvTable } from '../../src/engine/csv';
+import { formatCsvRow, parseCsv, type CsvTable } from '../../src/engine/csv';
 import { exportNumpy } from '../../src/engine/exportNumpy';
 import type { ShallowNetModel } from '../../src/engine/model';
 import { predictTable } from '../../src/engine/predict';
@@ -120,6 +120,16 @@ for (const [what, s] of Object.entries(NASTY)) {
     assert.equal(compiled.status, 0, compiled.stderr);
     checkImported(dir, model);
     const files = ['expected.json', 'model.py'];
+    if (Buffer.from(s, 'utf8').toString('utf8') === s) {
+      // A file on disk cannot hold a lone surrogate; every other name is also run as a script.
+      writeFileSync(join(dir, 'train.csv'), csvText);
+      files.push('train.csv');
+      const r = runPython(['model.py', 'train.csv'], dir);
+      assert.equal(r.status, 0, r.stderr);
+      const written = parseCsv(r.stdout, 'out.csv');
+      const engine = predictTable(model, parseCsv(csvText, 'train.csv'), 'train.csv');
+      assert.deepEqual(written.rows.map((row) => row[row.length - 1]), engine.labels);
+    }
     assert.deepEqual(readdirSync(dir).sort(), files.sort(), 'no file such as PWNED appeared');
   });
 }
