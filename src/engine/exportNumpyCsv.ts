@@ -12,8 +12,9 @@
  *  - _parse_number: values.ts' parseNumber (JavaScript's number grammar, finite, no 0x/0b/0o,
  *    a decimal comma in ;- and tab-delimited files); Python's float() would also take
  *    "1_000", "inf", "١٢" and "1\x1f".
- *  - _csv_field: csv.ts' formatCsvField.
+ *  - _csv_field: csv.ts' formatCsvField, after csvCell.ts' spreadsheetSafe.
  */
+import { FORMULA_START } from './csvCell';
 import { pyString } from './pythonLiteral';
 
 /**
@@ -26,6 +27,8 @@ export const JS_TRIMMED = '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004
 export const PYTHON_CSV = `
 # What JavaScript's trim() removes: the extension trims names and categories with it.
 _JS_SPACE = ${pyString(JS_TRIMMED)}
+# A written cell starting with one of these that is not a number gets a leading ' (a spreadsheet would run it as a formula).
+_FORMULA_START = ${pyString(FORMULA_START)}
 ${String.raw`_NUMBER = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?\Z")
 _DELIMITERS = (",", ";", "\t")
 
@@ -180,8 +183,11 @@ def read_csv(path):
 
 
 def _csv_field(value, delimiter):
-    """One field of the predictions file: quoted when it holds the delimiter, a quote or a line
-    break, or starts or ends with a space."""
+    """One field of the predictions file: with a leading ' when a spreadsheet would read it as a
+    formula (it starts with = + - @, tab or CR and is not a number); quoted when it holds the
+    delimiter, a quote or a line break, or starts or ends with a space."""
+    if value and value[0] in _FORMULA_START and _parse_number(value, True) is None:
+        value = "'" + value
     if any(c in value for c in ('"', "\n", "\r", delimiter)) or value.startswith(" ") or value.endswith(" "):
         return '"' + value.replace('"', '""') + '"'
     return value
