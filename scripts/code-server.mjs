@@ -254,8 +254,11 @@ export function installExtension({ vsix, extensionsDir, userDataDir }) {
 
 /**
  * Starts code-server on 127.0.0.1 with a free port; resolves when /healthz answers.
+ * `workspaceTrust: true` keeps workspace trust on (no --disable-workspace-trust, the setting
+ * enabled): the workbench asks whether to trust the folder, and Restricted Mode can be tested.
  * @param {{ workspace: string, userDataDir: string, extensionsDir: string, env?: Record<string,string>,
- *           logFile?: string, port?: number, settings?: object, timeoutMs?: number, echo?: boolean }} o
+ *           logFile?: string, port?: number, settings?: object, timeoutMs?: number, echo?: boolean,
+ *           workspaceTrust?: boolean }} o
  * @returns {Promise<{ port: number, origin: string, url: string, child: import('node:child_process').ChildProcess,
  *           stop: () => Promise<void>, log: () => string }>}
  */
@@ -264,14 +267,14 @@ export async function startCodeServer(o) {
   const logFile = o.logFile ?? join(o.userDataDir, '..', 'code-server.log');
   mkdirSync(o.userDataDir, { recursive: true });
   mkdirSync(o.extensionsDir, { recursive: true });
-  writeUserSettings(o.userDataDir, o.settings);
+  writeUserSettings(o.userDataDir, { ...(o.workspaceTrust ? { 'security.workspace.trust.enabled': true } : {}), ...o.settings });
   const args = [
     codeServerEntry,
     '--auth', 'none',
     '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(o.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
     '--config', join(o.userDataDir, '..', 'code-server.yaml'),

@@ -3,7 +3,8 @@
  * columns give `<csv>.predictions.csv` beside the CSV) and "Export Model as NumPy" (a
  * Python file beside the model). Both never overwrite a file: the next free name is taken.
  * Everything that can fail (reading, parsing, encoding every row) happens before a file is
- * written. Programmatic forms, for tests:
+ * written. The export writes executable code, so it is refused in Restricted Mode (an
+ * untrusted workspace); predictions are data and work there. Programmatic forms, for tests:
  *   executeCommand('shallowNet.predictWithModel', modelUri, csvUri, { open: false }) → written URI string
  *   executeCommand('shallowNet.exportNumpy', modelUri, { open: false }) → written URI string
  * (undefined after an error, which is shown to the person).
@@ -106,13 +107,29 @@ export async function predictWithModel(extensionPath: string, model: vscode.Uri,
   }
 }
 
-/** The model as a Python file over NumPy, the next free `<model name>.py` beside it. Returns the written URI (string). */
+/** Why Export Model as NumPy does nothing in Restricted Mode (package.json's untrustedWorkspaces says the same). */
+export const EXPORT_NEEDS_TRUST =
+  'Shallow Net: Export Model as NumPy is disabled in Restricted Mode: it writes a Python file (executable code) into this workspace. Trust the workspace to export.';
+
+/** Says why the export is refused in an untrusted workspace, with a button to manage trust. */
+function refuseUntrusted(): undefined {
+  void vscode.window.showWarningMessage(EXPORT_NEEDS_TRUST, 'Manage Workspace Trust').then((pick) => {
+    if (pick) void vscode.commands.executeCommand('workbench.trust.manage');
+  });
+  return undefined;
+}
+
+/**
+ * The model as a Python file over NumPy, the next free `<model name>.py` beside it. Returns the
+ * written URI (string); in Restricted Mode writes nothing and says why.
+ */
 export async function exportModelAsNumpy(model: vscode.Uri, options: UseModelOptions = {}): Promise<string | undefined> {
+  if (!vscode.workspace.isTrusted) return refuseUntrusted();
   try {
     const parsed = await readModel(model);
     const stem = numpyFileNameFor(fileNameOf(model)).replace(/\.py$/, '');
     const target = await nextFreeUri(vscode.Uri.joinPath(model, '..'), stem, '.py', '_');
-    const source = exportNumpy(parsed, fileNameOf(target));
+    const source = exportNumpy(parsed);
     await writeAtomic(vscode.workspace.fs, target, source, { overwrite: false });
     await openWritten(target, options);
     void vscode.window.showInformationMessage(`Shallow Net: model exported to ${vscode.workspace.asRelativePath(target)} (predict(X) in NumPy)`);
@@ -142,6 +159,7 @@ export function registerModelCommands(context: vscode.ExtensionContext): void {
       return predictWithModel(context.extensionPath, model, csv, optionsArg(third, second));
     }),
     vscode.commands.registerCommand('shallowNet.exportNumpy', async (first?: unknown, second?: unknown) => {
+      if (!vscode.workspace.isTrusted) return refuseUntrusted();
       const active = vscode.window.activeTextEditor?.document.uri;
       const activeModel = active && /\.model\.json$/i.test(active.path) ? active : undefined;
       const model = uriArg(first) ?? activeModel ?? (await pickModel('Shallow Net: Export Model as NumPy'));

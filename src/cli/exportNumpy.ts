@@ -25,7 +25,7 @@ function exportNumpyFile(a: ParsedArgs): void {
   if (out === undefined) throw new ExitError('--out FILE.py is required (or --out - for standard output)', 2);
   const force = flagOpt(a, 'force');
   if (out !== '-') checkDestination(out, { force, inputs: [modelFile] });
-  const source = exportNumpy(parseModel(readText(modelFile), basename(modelFile)), out === '-' ? undefined : basename(out));
+  const source = exportNumpy(parseModel(readText(modelFile), basename(modelFile)));
   if (out === '-') {
     process.stdout.write(source);
     return;

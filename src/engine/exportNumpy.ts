@@ -12,17 +12,9 @@
  */
 import { ShallowNetError } from './errors';
 import type { MatrixRows, ShallowNetModel } from './model';
+import { PYTHON_CSV } from './exportNumpyCsv';
+import { pyInt, pyNumber, pyString } from './pythonLiteral';
 import type { ActivationName } from './types';
-
-/** A Python string literal (JSON's escapes are all valid in Python). */
-function pyString(s: string): string {
-  return JSON.stringify(s);
-}
-
-/** A float literal Python reads back to the same double ("1e-7", "-0", "0.5"). */
-function pyNumber(x: number): string {
-  return Object.is(x, -0) ? '-0.0' : String(x);
-}
 
 function pyList(values: readonly number[]): string {
   return `[${values.map(pyNumber).join(', ')}]`;
@@ -38,16 +30,23 @@ function pyColumn(name: string, values: readonly number[], comment: string): str
   return `${name} = np.array(${pyList(values)}, dtype=float).reshape(-1, 1)  # ${comment}`;
 }
 
+/** An activation's name for the docstring, its formula, and g's body in NumPy. */
+interface Hidden {
+  label: string;
+  doc: string;
+  body: string;
+}
+
 /** g in NumPy, per activation (an index signature: names added to ActivationName get a clear error until listed). */
-const HIDDEN: Readonly<Record<string, { doc: string; body: string } | undefined>> = {
-  tanh: { doc: 'tanh(z) = (e^z - e^-z) / (e^z + e^-z)', body: 'return np.tanh(Z)' },
-  sigmoid: { doc: 'sigma(z) = 1 / (1 + e^-z)', body: 'return sigmoid(Z)' },
-  relu: { doc: 'ReLU(z) = max(0, z)', body: 'return np.where(Z > 0, Z, 0.0)' },
-  'leaky-relu': { doc: 'Leaky ReLU: z for z > 0, ALPHA * z otherwise', body: 'return np.where(Z > 0, Z, ALPHA * Z)' },
-  linear: { doc: 'the identity, g(z) = z', body: 'return Z' },
+const HIDDEN: Readonly<Record<string, Hidden | undefined>> = {
+  tanh: { label: 'tanh', doc: 'tanh(z) = (e^z - e^-z) / (e^z + e^-z)', body: 'return np.tanh(Z)' },
+  sigmoid: { label: 'sigmoid', doc: 'sigma(z) = 1 / (1 + e^-z)', body: 'return sigmoid(Z)' },
+  relu: { label: 'ReLU', doc: 'ReLU(z) = max(0, z)', body: 'return np.where(Z > 0, Z, 0.0)' },
+  'leaky-relu': { label: 'Leaky ReLU', doc: 'Leaky ReLU: z for z > 0, ALPHA * z otherwise', body: 'return np.where(Z > 0, Z, ALPHA * Z)' },
+  linear: { label: 'linear', doc: 'the identity, g(z) = z', body: 'return Z' },
 };
 
-function hiddenOf(name: ActivationName): { doc: string; body: string } {
+function hiddenOf(name: ActivationName): Hidden {
   const hidden = HIDDEN[name];
   if (!hidden) throw new ShallowNetError('bad-model', `cannot export the activation "${name}" to NumPy yet`, {}, 'Export a model with tanh, sigmoid, ReLU or Leaky ReLU hidden units');
   return hidden;
@@ -60,11 +59,18 @@ function pyFeatures(model: ShallowNetModel): string {
   return `FEATURES = [\n${lines.join('\n')}\n]`;
 }
 
+/** "1 input", "4 inputs". */
+function count(n: number, noun: string): string {
+  return `${pyInt(n)} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 /**
- * The Python source of a model's predictor (see the module comment). `fileName`, the name it
- * will be saved under, only makes the usage note in its docstring exact.
+ * The Python source of a model's predictor (see the module comment). Its docstring and
+ * comments are this file's own text and numbers; every string from the model (names,
+ * classes, levels, the CSV's name, the date) is a literal made by pyString, assigned to a
+ * constant (SOURCE, TRAINED, FEATURES, TARGET, CLASSES…).
  */
-export function exportNumpy(model: ShallowNetModel, fileName = 'this_file.py'): string {
+export function exportNumpy(model: ShallowNetModel): string {
   const a = model.architecture;
   const e = model.encoding;
   const t = model.training;
@@ -72,36 +78,44 @@ export function exportNumpy(model: ShallowNetModel, fileName = 'this_file.py'): 
   const hasCategorical = e.features.some((f) => f.kind === 'categorical');
   const hidden = hiddenOf(a.activation);
   const outputName = softmax ? 'softmax' : 'sigmoid';
-  const classNote = softmax ? `${e.classes.length} classes` : `two classes, ${pyString(e.classes[1])} is 1`;
   const probColumns = softmax ? 'CLASSES' : '[CLASSES[1]]';
   const out: string[] = [];
   out.push(`"""Shallow Net model exported as NumPy.
 
-Trained on ${t.source} (${t.iterations} iterations, learning rate ${t.learningRate}, ${t.date}).
-Network: ${a.nx} input${a.nx === 1 ? '' : 's'} -> ${a.nh} ${a.activation} hidden unit${a.nh === 1 ? '' : 's'} -> ${a.ny} ${outputName} output${a.ny === 1 ? '' : 's'}
-Target ${pyString(e.targetName)}: ${classNote}.
+Network: ${count(a.nx, 'input')} -> ${count(a.nh, `${hidden.label} hidden unit`)} -> ${count(a.ny, `${outputName} output`)}.
+Where it was trained, the target, its classes and the feature columns are the constants
+SOURCE, TRAINED, TARGET, CLASSES and FEATURES below.
 
 The lesson's forward pass, examples as columns (X is n_x by m):
     Z1 = W1 @ X + b1,  A1 = g(Z1),  Z2 = W2 @ A1 + b2,  A2 = ${outputName}(Z2)
 
 Use it:
-    X = encode([{${e.features.map((f) => `${pyString(f.name)}: ...`).join(', ')}}])
+    X = encode(rows)  # rows: mappings column name -> value, one per example
     probabilities, labels = predict(X)
 or from a shell, to append predictions to a CSV with the same feature columns:
-    python3 ${fileName} data.csv > predictions.csv
+    python3 this_file.py data.csv > predictions.csv
 Needs only NumPy.
 """
+import math
+import re
+
 import numpy as np
+
+# The training run: the CSV's name, when it ended, its iterations and learning rate.
+SOURCE = ${pyString(t.source)}
+TRAINED = ${pyString(t.date)}
+ITERATIONS = ${pyInt(t.iterations)}
+LEARNING_RATE = ${pyNumber(t.learningRate)}
 
 # The CSV's feature columns, in order: (name, None) for a number, (name, levels) for a
 # category, which becomes one row of X per level (one-hot).
 ${pyFeatures(model)}
 
-# The rows of X, after one-hot encoding (n_x = ${a.nx}).
+# The rows of X, after one-hot encoding (n_x = ${pyInt(a.nx)}).
 FEATURE_NAMES = [${e.featureNames.map(pyString).join(', ')}]
 
 TARGET = ${pyString(e.targetName)}
-# predict's labels; ${softmax ? 'row k of A2 is the probability of CLASSES[k]' : 'A2 is the probability of CLASSES[1]'}.
+# predict's labels; ${softmax ? 'row k of A2 is the probability of CLASSES[k]' : 'A2 is the probability of CLASSES[1], which is encoded 1'}.
 CLASSES = [${e.classes.map(pyString).join(', ')}]
 
 # Normalisation (${e.normalization.kind === 'standard' ? 'z-score, fitted on the training rows' : 'none: mean 0, std 1'}): x' = (x - MEAN) / STD, per row of X.
@@ -157,27 +171,24 @@ def predict(X):
     return A2, labels
 
 
-def _number(value, row, name):
+${PYTHON_CSV}
+
+def _number(value, row, name, decimal_comma):
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         x = float(value)
+        x = x if math.isfinite(x) else None
     else:
-        text = str(value).strip()
-        try:
-            x = float(text)
-        except ValueError:
-            # "1,5" (a decimal comma) is 1.5, as in the extension's ;- and tab-delimited files.
-            try:
-                x = float(text.replace(",", ".")) if text.count(",") == 1 and "." not in text else float("nan")
-            except ValueError:
-                x = float("nan")
-    if not np.isfinite(x):
+        x = _parse_number(str(value), decimal_comma)
+    if x is None:
         raise ValueError(f"row {row}, column {name!r}: {value!r} is not a number")
     return x
 
 
-def encode(rows):
+def encode(rows, decimal_comma=False):
     """X (n_x by m, not normalised) from rows: mappings column name -> value, such as
-    csv.DictReader's rows or a DataFrame's to_dict("records").${hasCategorical ? ' A categorical feature becomes one row per level: 1 for the row\'s level, 0 for the others.' : ''}"""
+    dict(zip(header, row)) for the rows of read_csv(path), or a DataFrame's to_dict("records").
+    Text is read as the extension reads a CSV: numbers by its rule (decimal_comma: "1,5" is
+    1.5, as in files delimited by ";" or tab), categories trimmed as JavaScript trims.${hasCategorical ? ' A categorical feature becomes one row per level: 1 for the row\'s level, 0 for the others.' : ''}"""
     columns = []
     for j, row in enumerate(rows, start=1):
         column = []
@@ -186,9 +197,9 @@ def encode(rows):
                 raise ValueError(f"row {j}: the model needs the column {name!r}")
             value = row[name]
             if levels is None:
-                column.append(_number(value, j, name))
+                column.append(_number(value, j, name, decimal_comma))
             else:
-                level = str(value).strip()
+                level = _trim(str(value))
                 if level not in levels:
                     raise ValueError(f"row {j}, column {name!r}: {level!r} is not one of the values the model was trained on ({', '.join(levels)})")
                 column.extend(1.0 if level == known else 0.0 for known in levels)
@@ -197,24 +208,34 @@ def encode(rows):
 
 
 def _main(argv):
-    import csv
     import sys
 
     if len(argv) != 2:
         sys.stderr.write(f"usage: python3 {argv[0]} FILE.csv > predictions.csv\\n")
         return 2
-    with open(argv[1], newline="", encoding="utf-8-sig") as f:
-        first = f.readline()
-        f.seek(0)
-        delimiter = max([",", ";", "\\t"], key=first.count)
-        reader = csv.DictReader(f, delimiter=delimiter)
-        rows = list(reader)
-        header = list(reader.fieldnames or [])
-    A2, labels = predict(encode(rows))
-    writer = csv.writer(sys.stdout, delimiter=delimiter, lineterminator="\\n")
-    writer.writerow(header + ["probability_" + c for c in ${probColumns}] + ["predicted_" + TARGET])
+    try:
+        header, rows, delimiter = read_csv(argv[1])
+        A2, labels = predict(encode([dict(zip(header, row)) for row in rows], decimal_comma=delimiter != ","))
+    except (OSError, ValueError) as e:
+        sys.stderr.write(f"error: {e}\\n")
+        return 2
+    # The input's columns, then the probabilities and the label, named as the extension names them.
+    taken = set(header)
+
+    def unique(name):
+        n, k = name, 2
+        while n in taken:
+            n, k = f"{name}_{k}", k + 1
+        taken.add(n)
+        return n
+
+    added = [unique("probability_" + c) for c in ${probColumns}] + [unique("predicted_" + TARGET)]
+    lines = [header + added]
     for j, row in enumerate(rows):
-        writer.writerow([row[c] for c in header] + [repr(float(p)) for p in A2[:, j]] + [str(labels[j])])
+        lines.append(row + [repr(float(p)) for p in A2[:, j]] + [str(labels[j])])
+    text = "".join(delimiter.join(_csv_field(cell, delimiter) for cell in line) + "\\n" for line in lines)
+    # A lone surrogate (only a model's name can hold one) is written as U+FFFD, as the extension writes it.
+    sys.stdout.buffer.write(re.sub("[\\ud800-\\udfff]", "\\ufffd", text).encode("utf-8"))
     return 0
 
 

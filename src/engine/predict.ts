@@ -5,6 +5,7 @@
  * predicted label appended to every row.
  */
 import { formatCsvRow, type CsvTable } from './csv';
+import { spreadsheetSafe } from './csvCell';
 import { encodeRows } from './encode';
 import type { Matrix } from './matrix';
 import { paramsOf, type ShallowNetModel } from './model';
@@ -70,14 +71,14 @@ export function writePredictionsCsv(table: CsvTable, result: Predictions, model:
   const shown = output === 'sigmoid' ? [classes[1]] : classes;
   const added = [...shown.map((c) => unique(`probability_${c}`)), unique(`predicted_${targetName}`)];
   const d = table.delimiter;
-  const lines = [formatCsvRow([...table.header, ...added], d)];
+  const lines = [formatCsvRow([...table.header, ...added].map(spreadsheetSafe), d)];
   const P = result.probabilities;
   const m = P.cols;
   table.rows.forEach((row, j) => {
     const extra: string[] = [];
     for (let k = 0; k < P.rows; k++) extra.push(formatProbability(P.data[k * m + j]));
     extra.push(result.labels[j]);
-    lines.push(formatCsvRow([...row, ...extra], d));
+    lines.push(formatCsvRow([...row, ...extra].map(spreadsheetSafe), d));
   });
   return `${lines.join('\n')}\n`;
 }

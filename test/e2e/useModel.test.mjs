@@ -41,7 +41,7 @@ suite('Use a model', () => {
     await wb.page.waitForTimeout(1000);
     await wb.screenshot('numpy export open');
     const editorText = (await wb.page.locator('.editor-group-container.active .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
-    assert.match(editorText, /FEATURE_NAMES = \["x1", "x2"\]/);
+    assert.match(editorText, /FEATURE_NAMES = \['x1', 'x2'\]/);
 
     await wb.runCommand('Shallow Net: Predict with Model…');
     await wb.waitForQuickInput('the model pick');

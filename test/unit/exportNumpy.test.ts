@@ -1,6 +1,5 @@
 // The NumPy export: the Python file's predictions equal the engine's (Debian's python3-numpy).
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,28 +8,11 @@ import { parseCsv } from '../../src/engine/csv';
 import { exportNumpy, numpyFileNameFor } from '../../src/engine/exportNumpy';
 import type { ShallowNetModel } from '../../src/engine/model';
 import { predictTable } from '../../src/engine/predict';
-import { modelOf, prepareRun } from '../../src/pipeline';
-import type { TrainSettings } from '../../src/protocol';
-import { BUILT_IN_DEFAULTS } from '../../src/settingsDefaults';
 import { fixture } from './helpers';
+import { runPython, skipWithoutNumpy, trainedModel } from './numpyPython';
 
 const tmp = mkdtempSync(join(tmpdir(), 'shallow-net-numpy-'));
-const python = spawnSync('python3', ['-c', 'import numpy'], { encoding: 'utf8' });
-const skip = python.status === 0 ? false : 'python3 with numpy is not installed (scripts/setup.mjs installs python3-numpy)';
-
-/** Trains briefly on a CSV and returns the model the extension would save. */
-export function trainedModel(csvText: string, fileName: string, settings: Partial<TrainSettings> = {}): ShallowNetModel {
-  const run = prepareRun(csvText, fileName, { ...BUILT_IN_DEFAULTS, testFraction: 0, iterations: 300, ...settings });
-  while (!run.trainer.done) run.trainer.step();
-  return modelOf(run, run.trainer.params, {
-    costHistory: [],
-    iterations: run.trainer.iteration,
-    trainAccuracy: run.trainer.trainAccuracy(),
-    testAccuracy: null,
-    seconds: 0,
-    date: '2026-01-01T00:00:00.000Z',
-  });
-}
+const skip = skipWithoutNumpy;
 
 /** Runs the exported file as a script on a CSV: the appended columns, per row. */
 function pythonPredictions(model: ShallowNetModel, csvText: string, name: string): { probabilities: number[][]; labels: string[]; header: string[] } {
@@ -38,7 +20,7 @@ function pythonPredictions(model: ShallowNetModel, csvText: string, name: string
   const csv = join(tmp, `${name}.csv`);
   writeFileSync(py, exportNumpy(model));
   writeFileSync(csv, csvText);
-  const r = spawnSync('python3', [py, csv], { encoding: 'utf8' });
+  const r = runPython([py, csv], tmp);
   assert.equal(r.status, 0, r.stderr);
   const table = parseCsv(r.stdout, 'out.csv');
   const k = model.architecture.ny;
@@ -119,7 +101,7 @@ test('encode and predict called from Python; an unseen category and a missing co
     '    except ValueError as e:',
     '        print(e)',
   ].join('\n');
-  const r = spawnSync('python3', ['-c', script], { encoding: 'utf8' });
+  const r = runPython(['-c', script], tmp);
   assert.equal(r.status, 0, r.stderr);
   const [json, unseen, missing] = r.stdout.trim().split('\n');
   const out = JSON.parse(json) as { shape: number[]; X: number[][]; A2: number[][]; labels: string[] };
@@ -135,12 +117,11 @@ test('encode and predict called from Python; an unseen category and a missing co
 test('the file reads like the lesson: parameters, normalisation, names, the forward pass', () => {
   const model = trainedModel(fixture('flower.csv'), 'flower.csv', { iterations: 10 });
   const src = exportNumpy(model);
-  for (const line of ['Z1 = W1 @ X + b1', 'A1 = g(Z1)', 'Z2 = W2 @ A1 + b2', 'A2 = sigmoid(Z2)', 'return np.tanh(Z)', 'FEATURE_NAMES = ["x1", "x2"]', 'CLASSES = ["0", "1"]']) {
+  for (const line of ['Z1 = W1 @ X + b1', 'A1 = g(Z1)', 'Z2 = W2 @ A1 + b2', 'A2 = sigmoid(Z2)', 'return np.tanh(Z)', "FEATURE_NAMES = ['x1', 'x2']", "CLASSES = ['0', '1']", "SOURCE = 'flower.csv'", "TRAINED = '2026-01-01T00:00:00.000Z'"]) {
     assert.ok(src.includes(line), line);
   }
   assert.match(src, /^W1 = np\.array\(\[ {2}# n_h by n_x = 4 by 2\n( {4}\[-?[\d.e-]+, -?[\d.e-]+\],\n){4}\], dtype=float\)$/m);
   assert.match(src, /^MEAN = np\.array\(\[-?[\d.e-]+, -?[\d.e-]+\], dtype=float\)\.reshape\(-1, 1\)/m);
-  assert.match(exportNumpy(model, 'flower_model.py'), /^ {4}python3 flower_model\.py data\.csv > predictions\.csv$/m);
   assert.equal(numpyFileNameFor('flower.model.json'), 'flower_model.py');
   assert.equal(numpyFileNameFor('2 moons.json'), 'model_2_moons.py');
 });
