@@ -1,9 +1,9 @@
 /** `shallow-net predict`: a saved model's probabilities and labels appended to a CSV. */
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseCsv } from '../engine/csv';
 import { parseModel } from '../engine/model';
-import { predictTable, writePredictionsCsv } from '../engine/predict';
+import { predictionsCsvChunks, predictTable } from '../engine/predict';
 import { stringOpt, type CommandSpec, type ParsedArgs } from './args';
 import { readText, type CliCommand } from './common';
 
@@ -15,18 +15,23 @@ const spec: CommandSpec = {
   options: [{ name: 'out', kind: 'string', metavar: 'FILE.csv', help: 'where to write the result (default: standard output)' }],
 };
 
+/** The predictions file is written piece by piece: a big CSV's would pass the string limit as one string. */
 function predict(a: ParsedArgs): void {
   const [modelFile, csvFile] = a.positionals;
   const model = parseModel(readText(modelFile), basename(modelFile));
   const table = parseCsv(readText(csvFile), basename(csvFile));
   const result = predictTable(model, table, basename(csvFile));
-  const csv = writePredictionsCsv(table, result, model);
+  const chunks = predictionsCsvChunks(table, result, model);
   const outFile = stringOpt(a, 'out');
   if (outFile) {
-    writeFileSync(outFile, csv);
+    const fd = openSync(outFile, 'w');
+    try {
+      for (const chunk of chunks) writeSync(fd, chunk);
+    } finally {
+      closeSync(fd);
+    }
     process.stderr.write(`wrote ${result.labels.length} predictions to ${outFile}\n`);
-  } else process.stdout.write(csv);
+  } else for (const chunk of chunks) process.stdout.write(chunk);
 }
-
 
 export const PREDICT: CliCommand = { spec, run: predict };
