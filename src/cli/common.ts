@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ACTIVATION_NAMES, INIT_NAMES } from '../engine/types';
-import { prepareRun } from '../pipeline';
+import { prepareRun, type PrepareOptions } from '../pipeline';
 import type { TrainSettings } from '../protocol';
 import { BUILT_IN_DEFAULTS } from '../settingsDefaults';
 import { numberOpt, stringOpt, type CommandSpec, type OptionSpec, type ParsedArgs } from './args';
@@ -57,12 +57,12 @@ export function settingsOf(a: ParsedArgs): TrainSettings {
   };
 }
 
-export function prepare(a: ParsedArgs) {
+export function prepare(a: ParsedArgs, options: PrepareOptions = {}) {
   const file = a.positionals[0];
   const initFrom = stringOpt(a, 'init-from');
   const settings = settingsOf(a);
   const init = initFrom ? { text: readText(initFrom), fileName: basename(initFrom) } : undefined;
-  return { file, settings, run: prepareRun(readText(file), basename(file), settings, init) };
+  return { file, settings, run: prepareRun(readText(file), basename(file), settings, init, options) };
 }
 
 export const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;

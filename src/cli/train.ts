@@ -51,7 +51,8 @@ function train(a: ParsedArgs): void {
   if (stringOpt(a, 'rng') === 'numpy' && init !== 'small') {
     throw new ExitError(`--rng numpy goes with --init small (the lesson's randn · 0.01), not --init ${init}`, 2);
   }
-  const { file, settings, run } = prepare(a);
+  // A network too big to save is refused now, not after the whole training.
+  const { file, settings, run } = prepare(a, { savesModel: stringOpt(a, 'save') !== undefined });
   const { trainer } = run;
   const out = (line: string): void => void process.stdout.write(line + '\n');
   const tty = !json && process.stderr.isTTY === true;

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseCsv } from '../../src/engine/csv';
@@ -104,4 +104,18 @@ test('predictionsCsvChunks: the header, then at most rowsPerChunk lines a piece,
   });
   const headerOnly = { ...table, rows: [] };
   assert.deepEqual([...predictionsCsvChunks(headerOnly, result, m)], ['a,b,c,d,label,probability_y,predicted_label\n']);
+});
+
+test('train --save refuses, before training, a network whose model file would be too long to write, and writes nothing', () => {
+  const cols = 20_000;
+  const header = [...Array.from({ length: cols }, (_, k) => `f${k}`), 'label'].join(',');
+  const row = (i: number): string => [...Array.from({ length: cols }, (_, k) => (i + k) % 7), i % 2 ? 'yes' : 'no'].join(',');
+  const wide = join(tmp, 'wide.csv');
+  writeFileSync(wide, `${header}\n${row(0)}\n${row(1)}\n${row(2)}\n`);
+  const save = join(tmp, 'wide.model.json');
+  const r = cli(['train', wide, '--hidden', '1300', '--iterations', '1', '--save', save]);
+  assert.match(r.stderr, /^error: a 20000-1300-1 network cannot be saved: its model file would be about 5\d\d MB, past the 537 MB a model file can hold\. Use fewer hidden units, or fewer feature columns \(or categories\)\n$/);
+  assert.equal(r.status, 2);
+  assert.equal(r.stdout, '');
+  assert.equal(existsSync(save), false);
 });
