@@ -187,7 +187,8 @@ export interface ModelTrainingShape {
 /**
  * The length serializeModel's text will have, within a few per cent, for a network of this
  * architecture and encoding: every part as serializeModel lays it out, with the values not
- * known before training (weights, costs, accuracies, seconds) at CHARS_PER_NUMBER each.
+ * known before training at their typical length (weights, accuracies, seconds CHARS_PER_NUMBER,
+ * costs CHARS_PER_COST).
  */
 export function estimateModelJsonLength(arch: Architecture, encoding: Encoding, training: ModelTrainingShape): number {
   const e = encoding;
