@@ -1,10 +1,13 @@
 /**
  * `shallow-net`: the engine on the command line, for scripts and CI.
- * Bad input or options: exit 2 and one line on stderr beginning `error:`.
+ * Bad input or options: exit 2 and one line on stderr beginning `error:`; so is a CSV that
+ * needs more memory than the command thread may use (cli/commandThread.ts).
  */
+import { isMainThread, workerData } from 'node:worker_threads';
 import { isShallowNetError } from './engine/errors';
 import { helpText, parseArgs, UsageError } from './cli/args';
 import { COMMANDS, MAIN_HELP } from './cli/commands';
+import { commandThreadArgv, startCommandThread, useProcessDescriptors } from './cli/commandThread';
 import { ExitError } from './cli/common';
 
 export function main(argv: readonly string[]): void {
@@ -24,20 +27,25 @@ export function main(argv: readonly string[]): void {
   command.run(a);
 }
 
-// A reader that closes the pipe early (`shallow-net train … | head`) has all it wants: stop quietly.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw e;
-});
-
-try {
-  main(process.argv.slice(2));
-} catch (e) {
-  if (e instanceof ExitError || e instanceof UsageError || isShallowNetError(e)) {
-    process.stderr.write(`error: ${e.message.replace(/\n/g, ' ')}\n`);
-    process.exitCode = e instanceof ExitError ? e.code : 2;
-  } else {
-    process.stderr.write(`error: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
-    process.exitCode = 1;
+/** The command and its failure as the person sees it: one `error:` line and the exit status. */
+function runCommand(argv: readonly string[]): void {
+  try {
+    main(argv);
+  } catch (e) {
+    if (e instanceof ExitError || e instanceof UsageError || isShallowNetError(e)) {
+      process.stderr.write(`error: ${e.message.replace(/\n/g, ' ')}\n`);
+      process.exitCode = e instanceof ExitError ? e.code : 2;
+    } else {
+      process.stderr.write(`error: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = 1;
+    }
   }
+}
+
+// This one bundle is both the process's entry and its command thread (cli/commandThread.ts).
+const threadArgv = isMainThread ? undefined : commandThreadArgv(workerData);
+if (isMainThread) startCommandThread(__filename, process.argv.slice(2));
+else if (threadArgv) {
+  useProcessDescriptors();
+  runCommand(threadArgv);
 }

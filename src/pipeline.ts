@@ -6,7 +6,7 @@ import { checkTestFraction, checkTrainConfig } from './engine/config';
 import { parseCsv } from './engine/csv';
 import { buildDataset } from './engine/dataset';
 import { toRows } from './engine/matrix';
-import { checkParamsFit, parseInitialParams, type ShallowNetModel } from './engine/model';
+import { checkModelSavable, checkParamsFit, parseInitialParams, type ModelTraining, type ShallowNetModel } from './engine/model';
 import { numpyRngForRun } from './engine/mt19937';
 import { Trainer } from './engine/train';
 import type { Architecture, Dataset, Params, TrainConfig } from './engine/types';
@@ -48,11 +48,23 @@ export function prepareDataset(csvText: string, fileName: string, settings: Trai
   });
 }
 
+/** The most cost-history points a run keeps (DecimatedHistory), and so a model file holds. */
+export const MAX_HISTORY_POINTS = 4000;
+
+export interface PrepareOptions {
+  /**
+   * The run's model will be written out (the CLI's --save; the extension's runs always are):
+   * a network whose model file would be too long to write is refused here, before training.
+   */
+  savesModel?: boolean;
+}
+
 export function prepareRun(
   csvText: string,
   fileName: string,
   settings: TrainSettings,
   initial?: { text: string; fileName: string },
+  options: PrepareOptions = {},
 ): PreparedRun {
   checkTrainConfig(configOf(settings));
   const rng = settings.rng === 'numpy' ? numpyRngForRun(settings.init, settings.seed) : undefined;
@@ -75,6 +87,14 @@ export function prepareRun(
     output: dataset.encoding.output,
   };
   const config = configOf({ ...settings, hiddenUnits: nh }, initialParams);
+  if (options.savesModel) {
+    checkModelSavable(arch, dataset.encoding, {
+      ...trainingOf(config),
+      iterations: config.iterations,
+      historyPoints: historyLength(config.iterations),
+      source: dataset.fileName,
+    });
+  }
   const trainer = new Trainer(
     { X: dataset.X, Y: dataset.Y, Xtest: dataset.Xtest, Ytest: dataset.Ytest },
     arch,
@@ -126,14 +146,8 @@ export function modelOf(run: PreparedRun, params: Params, r: RunRecordForModel):
     b2: toRows(params.b2),
     encoding: run.dataset.encoding,
     training: {
-      learningRate: run.config.learningRate,
+      ...trainingOf(run.config),
       iterations: r.iterations,
-      init: run.config.initialParams ? 'file' : run.config.init,
-      ...(!run.config.initialParams && run.config.init === 'small' && run.config.initScale !== undefined && run.config.initScale !== 0.01
-        ? { initScale: run.config.initScale }
-        : {}),
-      seed: run.config.seed,
-      batchSize: run.config.batchSize,
       costHistory: r.costHistory.map(([i, c]) => [i, c]),
       trainAccuracy: r.trainAccuracy,
       testAccuracy: r.testAccuracy,
@@ -144,11 +158,31 @@ export function modelOf(run: PreparedRun, params: Params, r: RunRecordForModel):
   };
 }
 
+/** What a model file says of how it was trained, from the run's configuration. */
+function trainingOf(config: TrainConfig): Pick<ModelTraining, 'learningRate' | 'init' | 'initScale' | 'seed' | 'batchSize'> {
+  return {
+    learningRate: config.learningRate,
+    init: config.initialParams ? 'file' : config.init,
+    ...(!config.initialParams && config.init === 'small' && config.initScale !== undefined && config.initScale !== 0.01
+      ? { initScale: config.initScale }
+      : {}),
+    seed: config.seed,
+    batchSize: config.batchSize,
+  };
+}
+
+/** How many points a DecimatedHistory of `limit` holds after `iterations` iterations (about: the last one may add one). */
+export function historyLength(iterations: number, limit = MAX_HISTORY_POINTS): number {
+  let stride = 1;
+  while (Math.ceil(iterations / stride) > limit) stride *= 2;
+  return Math.ceil(iterations / stride);
+}
+
 /** Keeps a cost history to at most `limit` points by halving its resolution when full. */
 export class DecimatedHistory {
   readonly points: CostPoint[] = [];
   private stride = 1;
-  constructor(private readonly limit = 4000) {}
+  constructor(private readonly limit = MAX_HISTORY_POINTS) {}
 
   /** Whether a point of iteration i would be kept now (so whether it is worth computing). */
   wants(i: number): boolean {

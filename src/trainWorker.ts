@@ -31,7 +31,8 @@ function run(m: StartRun): void {
   let prepared: PreparedRun;
   try {
     const text = decodeCsv(m.csv, m.fileName);
-    prepared = prepareRun(text, m.fileName, m.settings, m.initialParams);
+    // The run ends in a model file (modelJson): one too big to write is refused before training.
+    prepared = prepareRun(text, m.fileName, m.settings, m.initialParams, { savesModel: true });
   } catch (e) {
     post({ type: 'failed', error: errorInfo(e) });
     return;

@@ -5,7 +5,7 @@ import { parseInitialParams } from '../engine/model';
 import { decodeCsv, decodeJson } from '../engine/decode';
 import { checkInputSize, MAX_INPUT_BYTES, tooLargeError } from '../engine/limits';
 import { ACTIVATION_NAMES, INIT_NAMES } from '../engine/types';
-import { prepareRun } from '../pipeline';
+import { prepareRun, type PrepareOptions } from '../pipeline';
 import type { TrainSettings } from '../protocol';
 import { BUILT_IN_DEFAULTS } from '../settingsDefaults';
 import { numberOpt, stringOpt, type CommandSpec, type OptionSpec, type ParsedArgs } from './args';
@@ -132,11 +132,11 @@ export function initialOf(a: ParsedArgs): { text: string; fileName: string } | u
   return initial;
 }
 
-export function prepare(a: ParsedArgs) {
+export function prepare(a: ParsedArgs, options: PrepareOptions = {}) {
   const file = a.positionals[0];
   const settings = settingsOf(a);
   const init = initialOf(a);
-  return { file, settings, run: prepareRun(readCsvText(file), basename(file), settings, init) };
+  return { file, settings, run: prepareRun(readCsvText(file), basename(file), settings, init, options) };
 }
 
 export const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;

@@ -2,7 +2,7 @@
 import { basename } from 'node:path';
 import { parseCsv } from '../engine/csv';
 import { parseModel } from '../engine/model';
-import { predictTable, writePredictionsCsv } from '../engine/predict';
+import { predictionsCsvChunks, predictTable } from '../engine/predict';
 import { flagOpt, stringOpt, type CommandSpec, type ParsedArgs } from './args';
 import { readCsvText, readText, type CliCommand } from './common';
 import { FORCE_OPTION, checkDestination, writeAtomic } from './safeWrite';
@@ -18,6 +18,7 @@ const spec: CommandSpec = {
   ],
 };
 
+/** The predictions file is written piece by piece: a big CSV's would pass the string limit as one string. */
 function predict(a: ParsedArgs): void {
   const [modelFile, csvFile] = a.positionals;
   const outFile = stringOpt(a, 'out');
@@ -26,12 +27,11 @@ function predict(a: ParsedArgs): void {
   const model = parseModel(readText(modelFile), basename(modelFile));
   const table = parseCsv(readCsvText(csvFile), basename(csvFile));
   const result = predictTable(model, table, basename(csvFile));
-  const csv = writePredictionsCsv(table, result, model);
+  const chunks = predictionsCsvChunks(table, result, model);
   if (outFile) {
-    writeAtomic(outFile, csv, { force });
+    writeAtomic(outFile, chunks, { force });
     process.stderr.write(`wrote ${result.labels.length} predictions to ${outFile}\n`);
-  } else process.stdout.write(csv);
+  } else for (const chunk of chunks) process.stdout.write(chunk);
 }
-
 
 export const PREDICT: CliCommand = { spec, run: predict };

@@ -56,7 +56,8 @@ function train(a: ParsedArgs): void {
   const force = flagOpt(a, 'force');
   const initFrom = stringOpt(a, 'init-from');
   if (save) checkDestination(save, { force, inputs: initFrom === undefined ? [a.positionals[0]] : [a.positionals[0], initFrom] });
-  const { file, settings, run } = prepare(a);
+  // A network too big to save is refused now, not after the whole training.
+  const { file, settings, run } = prepare(a, { savesModel: save !== undefined });
   const { trainer } = run;
   const out = (line: string): void => void process.stdout.write(line + '\n');
   const tty = !json && process.stderr.isTTY === true;

@@ -54,12 +54,30 @@ function formatProbability(p: number): string {
   return String(Math.round(p * 1e6) / 1e6);
 }
 
+/** Rows per piece of predictionsCsvChunks: a few hundred kB of text at most for ordinary rows. */
+export const PREDICTION_ROWS_PER_CHUNK = 2048;
+
 /**
  * The input CSV (same delimiter, LF line ends) with columns appended: binary,
  * `probability_<classes[1]>` and `predicted_<target>`; multi-class, `probability_<class>`
  * for every class, then `predicted_<target>`. A name the input already has gets a suffix.
  */
 export function writePredictionsCsv(table: CsvTable, result: Predictions, model: ShallowNetModel): string {
+  let text = '';
+  for (const chunk of predictionsCsvChunks(table, result, model)) text += chunk;
+  return text;
+}
+
+/**
+ * writePredictionsCsv's text in pieces (the header line, then `rowsPerChunk` rows at a
+ * time, each line ending in LF), so a big file is written without ever being one string.
+ */
+export function* predictionsCsvChunks(
+  table: CsvTable,
+  result: Predictions,
+  model: ShallowNetModel,
+  rowsPerChunk = PREDICTION_ROWS_PER_CHUNK,
+): Generator<string, void, undefined> {
   const { classes, targetName, output } = model.encoding;
   const taken = new Set(table.header);
   const unique = (name: string): string => {
@@ -71,14 +89,23 @@ export function writePredictionsCsv(table: CsvTable, result: Predictions, model:
   const shown = output === 'sigmoid' ? [classes[1]] : classes;
   const added = [...shown.map((c) => unique(`probability_${c}`)), unique(`predicted_${targetName}`)];
   const d = table.delimiter;
-  const lines = [formatCsvRow([...table.header, ...added].map(spreadsheetSafe), d)];
+  yield `${predictionsLine([...table.header, ...added], d)}\n`;
   const P = result.probabilities;
   const m = P.cols;
-  table.rows.forEach((row, j) => {
-    const extra: string[] = [];
-    for (let k = 0; k < P.rows; k++) extra.push(formatProbability(P.data[k * m + j]));
-    extra.push(result.labels[j]);
-    lines.push(formatCsvRow([...row, ...extra].map(spreadsheetSafe), d));
-  });
-  return `${lines.join('\n')}\n`;
+  const rows = table.rows;
+  for (let start = 0; start < rows.length; start += rowsPerChunk) {
+    const lines: string[] = [];
+    for (let j = start; j < Math.min(rows.length, start + rowsPerChunk); j++) {
+      const extra: string[] = [];
+      for (let k = 0; k < P.rows; k++) extra.push(formatProbability(P.data[k * m + j]));
+      extra.push(result.labels[j]);
+      lines.push(predictionsLine([...rows[j], ...extra], d));
+    }
+    yield `${lines.join('\n')}\n`;
+  }
+}
+
+/** One line of the predictions file (header or row): its cells, written as the CSV writes a row. */
+function predictionsLine(cells: readonly string[], d: CsvTable['delimiter']): string {
+  return formatCsvRow(cells.map(spreadsheetSafe), d);
 }
