@@ -17,11 +17,20 @@ export interface ExploreState {
   edited: ParamsSnapshot | null;
   /** The edited cells, "r,c" per parameter. */
   cells: Partial<Record<ParamKey, Set<string>>>;
-  features: [number, number];
+  /** The features on the boundary's axes as picked; null: the run's own pair (planeOf). */
+  features: [number, number] | null;
 }
 
 export function freshState(run: RunView): ExploreState {
-  return { runId: run.id, index: null, edited: null, cells: {}, features: defaultFeatures(run) };
+  return { runId: run.id, index: null, edited: null, cells: {}, features: null };
+}
+
+/**
+ * The features on the boundary's axes: those picked, else the run's own pair, which a run in
+ * training only knows once its data is read (so it is not fixed when the run is first shown).
+ */
+export function planeOf(run: RunView, s: ExploreState): [number, number] {
+  return s.features ?? defaultFeatures(run);
 }
 
 /** The plane the run's own boundary is drawn on (the first two features). */
@@ -50,7 +59,8 @@ export function shownIteration(run: RunView, s: ExploreState): number {
 /** Whether nothing is explored: the run as trained, latest parameters, on its own plane. */
 export function isPlain(run: RunView, s: ExploreState): boolean {
   const d = defaultFeatures(run);
-  return s.index === null && !s.edited && s.features[0] === d[0] && s.features[1] === d[1];
+  const f = planeOf(run, s);
+  return s.index === null && !s.edited && f[0] === d[0] && f[1] === d[1];
 }
 
 /** A copy of `p` with one value changed. */

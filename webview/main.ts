@@ -9,7 +9,7 @@ import './panel.css';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import { paramsRefusal, type ExploreResult, type FromWebview, type ParamsSnapshot, type RunView, type SweepView, type ToWebview, type TrainSettings } from '../src/protocol';
 import { AxesPicker } from './axesPicker';
-import { applyEdit, EditedLine, exploredRun, freshState, isPlain, shownIteration, shownParams as exploredParams, showingText, type ExploreState } from './explore';
+import { applyEdit, EditedLine, exploredRun, freshState, isPlain, planeOf, shownIteration, shownParams as exploredParams, showingText, type ExploreState } from './explore';
 import { Timeline } from './timeline';
 import { BUILT_IN_DEFAULTS } from '../src/settingsDefaults';
 import { Controls, type FormValues, type ValidSettings } from './controls';
@@ -265,6 +265,8 @@ const gradCheck = new GradCheckView((runId) => vscode.postMessage({ type: 'gradi
 // ── exploring the shown run: timeline, edited weights, the boundary's axes ────────
 /** The shown run's explore state (a fresh one for another run). */
 let explore: ExploreState | undefined;
+/** What was explored of the other runs, by run id (each run keeps its own). */
+const explored = new Map<number, ExploreState>();
 /**
  * The latest answer for the shown run (the host's, or the panel's own refusal or time-out), with
  * the parameters and plane it is about: shown only while they are the ones shown (answerFor).
@@ -289,7 +291,8 @@ function settleInFlight(): void {
  * on other axes, the previous answer's plane stands in (its boundary says its own iteration).
  */
 function answerFor(run: RunView, s: ExploreState): { result?: ExploreResult; error?: string; exact: boolean } | undefined {
-  if (!answer || answer.features[0] !== s.features[0] || answer.features[1] !== s.features[1]) return undefined;
+  const f = planeOf(run, s);
+  if (!answer || answer.features[0] !== f[0] || answer.features[1] !== f[1]) return undefined;
   if (answer.params === exploredParams(run, s)) return { ...answer, exact: true };
   if (s.index === null && !s.edited && answer.result) return { result: answer.result, exact: false };
   return undefined;
@@ -298,7 +301,9 @@ function answerFor(run: RunView, s: ExploreState): { result?: ExploreResult; err
 function exploreFor(run: RunView | undefined): ExploreState | undefined {
   if (!run) return undefined;
   if (explore?.runId !== run.id) {
-    explore = freshState(run);
+    // Each run keeps what was explored of it (axes, timeline, edits) while another is shown.
+    if (explore) explored.set(explore.runId, explore);
+    explore = explored.get(run.id) ?? freshState(run);
     answer = undefined;
     settleInFlight();
     exploreDirty = false;
@@ -324,7 +329,7 @@ function requestExplore(): void {
   const params = exploredParams(run, s);
   if (!params) return;
   exploreDirty = false;
-  const features = s.features;
+  const features = planeOf(run, s);
   const id = ++requestSeq;
   sent = { id, params, features };
   // The host drops parameters it cannot evaluate without a word: say why here instead.
@@ -495,7 +500,7 @@ function render(): void {
   chart.setMarker(trained && s && s.index !== null ? shownIteration(trained, s) : null);
   document.querySelector('.timeline-card')?.classList.toggle('hidden', !trained || (!((trained.snapshots?.length ?? 0) >= 2) && !exploreError));
   timelineHint.classList.toggle('hidden', (trained?.snapshots?.length ?? 0) < 2);
-  axes.show(trained?.dataset?.featureNames, s?.features ?? [0, 1]);
+  axes.show(trained?.dataset?.featureNames, trained && s ? planeOf(trained, s) : [0, 1]);
   const pending = !!trained && !!s && !isPlain(trained, s) && (!!inFlight || exploreDirty || !got?.exact);
   editedLine.show(trained, s, explored, pending);
   const statusText = exploreError ?? (pending ? 'Evaluating the network at these parameters…' : '');
@@ -508,7 +513,8 @@ function render(): void {
   // Live training on other axes, or the run's end: ask again for the parameters now shown.
   if (trained && s && !isPlain(trained, s)) {
     const p = exploredParams(trained, s);
-    if (p && (!sent || sent.params !== p || sent.features[0] !== s.features[0] || sent.features[1] !== s.features[1])) requestExplore();
+    const f = planeOf(trained, s);
+    if (p && (!sent || sent.params !== p || sent.features[0] !== f[0] || sent.features[1] !== f[1])) requestExplore();
   }
   setText(trainsOn, trainsOnText());
   chart.setSeries(

@@ -299,6 +299,45 @@ suite('Explore: timeline, weight edits, feature pickers', () => {
       ));
   }
 
+  test('a new run opens on its own pair of features (iris: the petals) after a 2-feature run was shown; each run keeps the axes picked for it', () =>
+    withWebviewPage(
+      async (p) => {
+        const flower = trainedRun(1, 'flower.csv', { iterations: 50 });
+        const { run: iris, data } = trainedRun(2, 'iris.csv', { target: 'species', iterations: 50 });
+        const host = serveExplore(p, data);
+        try {
+          await open(p, [flower.run]);
+          // The new run as the host sends it: preparing (nothing read yet), its data read, then its boundaries.
+          const bare = { id: 2, label: iris.label, fileName: iris.fileName, settings: iris.settings, status: 'preparing', points: [], testPoints: [], iteration: 0 };
+          await p.post({ type: 'run', run: bare, append: false });
+          await frames(p.page);
+          await p.post({ type: 'run', run: { ...bare, status: 'running', dataset: iris.dataset, scatter: iris.scatter }, append: false });
+          await frames(p.page);
+          await p.post({ type: 'run', run: { ...bare, status: 'running', dataset: iris.dataset, points: iris.points.slice(0, 10), iteration: 10, params: iris.params, boundary: iris.boundary }, append: true });
+          await frames(p.page);
+          await p.post({ type: 'run', run: iris, append: false });
+          await frames(p.page);
+          await frames(p.page);
+          assert.equal(await p.page.locator('.x-axis-label').innerText(), 'petal_length');
+          assert.equal(await p.page.locator('.y-axis-label').innerText(), 'petal_width');
+          assert.equal(p.sent.filter((m) => m.type === 'explore').length, 0, 'the run is shown on its own plane: nothing to ask');
+          // Pick sepal_length for x on run #2, show run #1, then run #2 again: its axes are as picked.
+          await p.page.locator('#boundary-x').click();
+          await p.page.locator('#boundary-x li[role="option"]', { hasText: 'sepal_length' }).click();
+          await p.page.waitForFunction(() => document.querySelector('.x-axis-label')?.textContent === 'sepal_length');
+          await p.page.locator('tr[data-run-id="1"] .link-button').click();
+          await frames(p.page);
+          assert.equal(await p.page.locator('.x-axis-label').innerText(), 'x1');
+          await p.page.locator('tr[data-run-id="2"] .link-button').click();
+          await p.page.waitForFunction(() => document.querySelector('.x-axis-label')?.textContent === 'sepal_length');
+          assert.equal(await p.page.locator('.y-axis-label').innerText(), 'petal_width');
+        } finally {
+          host.stop();
+        }
+      },
+      { viewport: { width: 1100, height: 1500 } },
+    ));
+
   for (const theme of ['dark', 'light']) {
     test(`parameters the host would refuse (${theme}, beyond ±1e6): a clear message, no request, never stuck evaluating`, () =>
       withWebviewPage(
