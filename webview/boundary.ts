@@ -65,7 +65,7 @@ export class BoundaryPlot {
     this.xLabel = h('div', { class: 'axis-label x-axis-label' });
     this.yLabel = h('div', { class: 'axis-label y-axis-label' });
     this.legend = h('div', { class: 'boundary-legend', attrs: { 'aria-label': 'Legend' } });
-    this.readout = h('p', { class: 'boundary-readout', text: 'Hover the plot (or focus it and use the arrow keys) to read the prediction at a point.' });
+    this.readout = h('p', { class: 'boundary-readout', text: READOUT_HINT });
     this.note = h('p', { class: 'hint boundary-note' });
     this.element = h('div', { class: 'boundary' }, [
       h('div', { class: 'boundary-plot' }, [this.yLabel, h('div', { class: 'boundary-canvas-box' }, [this.canvas, this.xLabel])]),
@@ -86,9 +86,19 @@ export class BoundaryPlot {
     const d = run?.dataset;
     if (b === this.boundary && s === this.scatter && d === this.dataset) return;
     const legendChanged = d !== this.dataset || !!s?.test !== !!this.scatter?.test || (b?.cls === undefined) !== (this.boundary?.cls === undefined);
+    const boundaryChanged = b !== this.boundary;
     this.boundary = b;
     this.scatter = s;
     this.dataset = d;
+    // The read-out is of the plot shown: read again at the cursor, else back to the hint
+    // (not another iteration's, parameters' or run's prediction under this plot).
+    if (boundaryChanged) {
+      if (this.cursor && b && this.cursor.r < b.res && this.cursor.c < b.res) this.read(this.cursor);
+      else {
+        this.cursor = null;
+        setText(this.readout, READOUT_HINT);
+      }
+    }
     const names = b?.plane.names ?? (s ? s.features.map((f) => d?.featureNames[f] ?? `x${f + 1}`) : ['x1', 'x2']);
     setText(this.xLabel, names[0]);
     setText(this.yLabel, names[1]);
@@ -335,11 +345,17 @@ export class BoundaryPlot {
   }
 
   private move(cursor: { r: number; c: number } | null): void {
-    const b = this.boundary;
     const same = cursor && this.cursor && cursor.r === this.cursor.r && cursor.c === this.cursor.c;
     if (same) return;
     this.cursor = cursor;
-    if (cursor && b) {
+    if (cursor) this.read(cursor);
+    this.schedule();
+  }
+
+  /** Writes the prediction at a cell of the boundary shown into the read-out. */
+  private read(cursor: { r: number; c: number }): void {
+    const b = this.boundary;
+    if (b) {
       const { x, y, names } = b.plane;
       const vx = x[0] + ((cursor.c + 0.5) * (x[1] - x[0])) / b.res;
       const vy = y[1] - ((cursor.r + 0.5) * (y[1] - y[0])) / b.res;
@@ -351,9 +367,10 @@ export class BoundaryPlot {
         : `P(${classes[1] ?? '1'}) ≈ ${p.toFixed(2)}, predicted ${p > 0.5 ? classes[1] ?? '1' : classes[0] ?? '0'}`;
       setText(this.readout, `${names[0]} = ${fmt(vx, 3)}, ${names[1]} = ${fmt(vy, 3)}: ${what}`);
     }
-    this.schedule();
   }
 }
+
+const READOUT_HINT = 'Hover the plot (or focus it and use the arrow keys) to read the prediction at a point.';
 
 /** "at iteration 40", or for parameters edited by hand "with edited parameters (from iteration 40)". */
 export function atIteration(b: BoundaryView): string {

@@ -338,6 +338,62 @@ suite('Explore: timeline, weight edits, feature pickers', () => {
       { viewport: { width: 1100, height: 1500 } },
     ));
 
+  test("the read-outs read what is shown: the boundary's after an edit, the timeline and another run; the parameters' after Reset", () =>
+    withWebviewPage(
+      async (p) => {
+        const first = trainedRun(1, 'flower.csv', { iterations: 200, seed: 5 });
+        const { run, data } = trainedRun(2, 'flower.csv', { iterations: 200 });
+        const host = serveExplore(p, data);
+        const HINT = 'Hover the plot (or focus it and use the arrow keys) to read the prediction at a point.';
+        const boundaryReadout = p.page.locator('.boundary-readout');
+        const hoverBoundary = async () => {
+          const box = await p.page.locator('canvas.boundary-canvas').boundingBox();
+          await p.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+          assert.match(await boundaryReadout.innerText(), /^x1 = .+, x2 = .+: P\(1\) ≈ /);
+          await p.page.mouse.move(2, 2);
+        };
+        try {
+          await open(p, [first.run, run]);
+          // An edit: b[2] = 8.
+          await hoverBoundary();
+          const b2 = p.page.locator('canvas.heatmap >> nth=3');
+          const box = await b2.boundingBox();
+          await p.page.mouse.click(box.x + box.width / 2, box.y + box.height - 8);
+          const input = p.page.locator('input.cell-editor:visible');
+          await input.fill('8');
+          await input.press('Enter');
+          await p.page.waitForFunction(() => /with edited parameters/.test(document.querySelector('canvas.boundary-canvas')?.getAttribute('aria-label') ?? ''), undefined, { timeout: 10_000 });
+          await frames(p.page);
+          assert.equal(await boundaryReadout.innerText(), HINT, 'no prediction of the trained network under the edited plot');
+          const params = p.page.locator('.params .readout');
+          assert.match(await params.innerText(), /^b\[2\]\[.+, b\] = 8 \(edited\)$/);
+          // Reset: the read-out reads the trained value, not "(edited)".
+          await p.page.locator('#reset-edits').click();
+          await frames(p.page);
+          await frames(p.page);
+          assert.match(await params.innerText(), /^b\[2\]\[.+, b\] = /);
+          assert.doesNotMatch(await params.innerText(), /8 \(edited\)|\(edited\)/);
+          // The timeline moves back to iteration 0.
+          await hoverBoundary();
+          await p.page.locator('#timeline-slider').focus();
+          await p.page.keyboard.press('Home');
+          await p.page.waitForFunction(() => /at iteration 0 over/.test(document.querySelector('canvas.boundary-canvas')?.getAttribute('aria-label') ?? ''), undefined, { timeout: 10_000 });
+          await frames(p.page);
+          assert.equal(await boundaryReadout.innerText(), HINT, "no prediction of iteration 200 under iteration 0's plot");
+          // Another run shown.
+          await p.page.locator('#timeline-latest').click();
+          await frames(p.page);
+          await hoverBoundary();
+          await p.page.locator('tr[data-run-id="1"] .link-button').click();
+          await frames(p.page);
+          assert.equal(await boundaryReadout.innerText(), HINT, "no prediction of run #2 under run #1's plot");
+        } finally {
+          host.stop();
+        }
+      },
+      { viewport: { width: 1100, height: 2600 } },
+    ));
+
   for (const theme of ['dark', 'light']) {
     test(`parameters the host would refuse (${theme}, beyond ±1e6): a clear message, no request, never stuck evaluating`, () =>
       withWebviewPage(
