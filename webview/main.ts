@@ -52,7 +52,7 @@ interface Persisted {
   training: boolean;
   checked: number[];
   autoTicked?: number;
-  /** Palette slot of each ticked run, [runId, slot]: colours follow the ticks, not the ids. */
+  /** Palette slot each run got when first ticked, [runId, slot]: colours follow the ticks, not the ids. */
   colours?: [number, number][];
   currentId?: number;
   log: boolean;
@@ -77,8 +77,9 @@ const checked = new Set<number>();
 let autoTicked: number | undefined;
 /** The automatic pick a new run replaced: ticked again if the new run fails with nothing to draw. */
 let previousAuto: number | undefined;
-/** Palette slot per ticked run (see assignColours). */
+/** Palette slot each run got when first ticked (see assignColours), and the slot of each ticked run. */
 const colourSlot = new Map<number, number>();
+const shownSlot = new Map<number, number>();
 /** The run whose status, summary and heatmaps are shown. */
 let currentId: number | undefined;
 let log = false;
@@ -96,7 +97,7 @@ function restore(): FormValues | undefined {
   training = !!s.training;
   for (const id of s.checked ?? []) if (runs.has(id)) checked.add(id);
   autoTicked = s.autoTicked;
-  for (const [id, slot] of s.colours ?? []) if (checked.has(id)) colourSlot.set(id, slot);
+  for (const [id, slot] of s.colours ?? []) if (runs.has(id)) colourSlot.set(id, slot);
   currentId = s.currentId !== undefined && runs.has(s.currentId) ? s.currentId : newestId();
   log = !!s.log;
   formDirty = !!s.formDirty;
@@ -217,6 +218,13 @@ const runsList = new RunsList(
     currentId = id;
     revealError = false;
     if (!checked.has(id)) checked.add(id);
+    // The chart compares runs on the shown run's CSV: runs of other CSVs leave it.
+    const csv = runs.get(id)?.fileName;
+    for (const other of [...checked]) {
+      if (runs.get(other)?.fileName === csv) continue;
+      checked.delete(other);
+      if (autoTicked === other) autoTicked = undefined;
+    }
     schedule();
   },
 );
@@ -446,28 +454,46 @@ app.replaceChildren(
 );
 
 /**
- * Each ticked run gets the palette slot least used among the ticked runs (ties: the first), in
+ * A run keeps the palette slot it got when first ticked: ticked again, it has its colour back
+ * unless a ticked run holds that slot now. A run without one gets the slot least used among the
+ * ticked runs (ties: a solid colour first, then one no other run remembers, then the first), in
  * tick order, so runs drawn together differ; past the palette's colours, slots repeat the colours
- * with a dotted line (CostSeries.dashed). A run keeps its slot while it stays ticked.
+ * with a dotted line (CostSeries.dashed).
  */
 function assignColours(): void {
-  for (const id of [...colourSlot.keys()]) if (!checked.has(id)) colourSlot.delete(id);
+  for (const id of [...colourSlot.keys()]) if (!runs.has(id)) colourSlot.delete(id);
   const n = theme.series.length;
+  const held = new Map<number, number>();
+  for (const id of checked) if (shownSlot.has(id)) held.set(shownSlot.get(id) ?? 0, (held.get(shownSlot.get(id) ?? 0) ?? 0) + 1);
+  for (const id of [...shownSlot.keys()]) if (!checked.has(id)) shownSlot.delete(id);
   for (const id of checked) {
-    if (colourSlot.has(id)) continue;
-    const used = new Map<number, number>();
-    for (const slot of colourSlot.values()) used.set(slot, (used.get(slot) ?? 0) + 1);
-    let best = 0;
-    for (let slot = 1; slot < 2 * n; slot++) if ((used.get(slot) ?? 0) < (used.get(best) ?? 0)) best = slot;
+    if (shownSlot.has(id)) continue;
+    const own = colourSlot.get(id);
+    let best: number;
+    if (own !== undefined && !held.get(own)) best = own;
+    else {
+      const remembered = new Set<number>();
+      for (const [other, slot] of colourSlot) if (other !== id && !checked.has(other)) remembered.add(slot);
+      const rank = (slot: number): [number, number, number] => [held.get(slot) ?? 0, slot < n ? 0 : 1, remembered.has(slot) ? 1 : 0];
+      const better = (a: number, b: number): boolean => {
+        const [x, y] = [rank(a), rank(b)];
+        for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return x[i] < y[i];
+        return a < b;
+      };
+      best = 0;
+      for (let slot = 1; slot < 2 * n; slot++) if (better(slot, best)) best = slot;
+    }
+    shownSlot.set(id, best);
     colourSlot.set(id, best);
+    held.set(best, (held.get(best) ?? 0) + 1);
   }
 }
 /** A ticked run's colour; undefined for a run not on the chart. */
 const colourOf = (id: number): string | undefined => {
-  const slot = colourSlot.get(id);
+  const slot = shownSlot.get(id);
   return slot === undefined ? undefined : theme.series[slot % theme.series.length];
 };
-const dashedOf = (id: number): boolean => (colourSlot.get(id) ?? 0) >= theme.series.length;
+const dashedOf = (id: number): boolean => (shownSlot.get(id) ?? 0) >= theme.series.length;
 
 let frame = 0;
 let shownParams: unknown;

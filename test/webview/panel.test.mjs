@@ -686,6 +686,42 @@ suite('Training panel', () => {
       ));
   }
 
+  test('Details on a run of another CSV: the chart compares runs of that CSV only; a run keeps its colour when ticked again', () =>
+    withWebviewPage(async (p) => {
+      await ready(p);
+      const iris = { fileName: 'iris.csv', dataset: dataset({ fileName: 'iris.csv' }) };
+      await p.post(state([finished(1)]));
+      await frames(p.page);
+      const chart = p.page.locator('canvas.cost-canvas');
+      const row = (id) => p.page.locator(`tr[data-run-id="${id}"]`);
+      const first = (await swatches(p.page))[1].colour;
+      // A new run is the automatic pick (#1 unticked); ticked again, #1 has its colour back.
+      await p.post({ type: 'run', run: finished(2), append: false });
+      await frames(p.page);
+      await row(1).locator('vscode-checkbox').click();
+      await frames(p.page);
+      let sw = await swatches(p.page);
+      assert.equal(sw[1].colour, first, "run #1's colour is its own");
+      assert.notEqual(sw[2].colour, first);
+      // A run on iris.csv, then Details on it: the planar.csv runs leave the chart.
+      await p.post({ type: 'run', run: finished(3, iris), append: false });
+      await frames(p.page);
+      await row(1).locator('.link-button').click();
+      await frames(p.page);
+      await row(3).locator('.link-button').click();
+      await frames(p.page);
+      await frames(p.page);
+      assert.match(await chart.getAttribute('aria-label'), /run #3/);
+      assert.doesNotMatch(await chart.getAttribute('aria-label'), /run #1|run #2/);
+      // Details on a planar.csv run: iris.csv's run leaves, and #1 (ticked again) keeps its colour.
+      await row(1).locator('.link-button').click();
+      await frames(p.page);
+      await frames(p.page);
+      assert.doesNotMatch(await chart.getAttribute('aria-label'), /run #3/);
+      sw = await swatches(p.page);
+      assert.equal(sw[1].colour, first);
+    }, { theme: 'light' }));
+
   test('a run that fails before iterating is not ticked and gets no legend entry', () =>
     withWebviewPage(async (p) => {
       await ready(p);
