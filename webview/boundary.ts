@@ -108,6 +108,11 @@ export class BoundaryPlot {
     this.schedule();
   }
 
+  /** The names on the x and y axes (page text beside the canvas, for the PNG export). */
+  axisNames(): [string, string] {
+    return [this.xLabel.textContent ?? '', this.yLabel.textContent ?? ''];
+  }
+
   setTheme(theme: Theme): void {
     this.theme = theme;
     this.drawLegend();

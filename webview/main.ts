@@ -193,13 +193,16 @@ exportButton.secondary = true;
 exportButton.setAttribute('aria-label', 'Export the charts shown as one PNG image');
 exportButton.title = 'The cost chart, and the hidden layer, decision boundary and sweep when shown, as one PNG; asks where to save it';
 exportButton.addEventListener('click', () => {
+  // The sweep is of one CSV: it goes with the charts of a run on that CSV only.
+  const shownCsv = currentId !== undefined ? runs.get(currentId)?.fileName : undefined;
+  const sweepFits = !sweep || shownCsv === undefined || sweep.fileName === shownCsv;
   const dataUrl = chartsPng(
     [
       { title: 'Cost per iteration', canvas: chartCanvas },
       { title: 'Hidden layer: saturation and mean g′', canvas: saturation.canvas },
-      { title: 'Decision boundary', canvas: boundary.canvas },
+      { title: 'Decision boundary', canvas: boundary.canvas, axes: boundary.axisNames() },
       { title: featureSpace.title(), canvas: featureSpace.canvas },
-      { title: 'Hidden layer size sweep: accuracy against hidden units', canvas: sweepCard.canvas },
+      ...(sweepFits ? [{ title: 'Hidden layer size sweep: accuracy against hidden units', canvas: sweepCard.canvas }] : []),
     ],
     theme,
   );
