@@ -31,6 +31,7 @@ import { StatusView } from './status';
 import { Summary } from './summary';
 import { SweepCard } from './sweepCard';
 import { onThemeChange, readTheme } from './theme';
+import { initialState, isToWebview } from './state/messages';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -656,29 +657,27 @@ function onState(msg: Extract<ToWebview, { type: 'state' }>): void {
 }
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
-  const msg = event.data as ToWebview | undefined;
-  if (!msg || typeof msg !== 'object' || typeof (msg as { type?: unknown }).type !== 'string') return;
+  const msg = event.data;
+  if (!isToWebview(msg)) return;
   switch (msg.type) {
     case 'state':
-      if (Array.isArray(msg.runs)) onState(msg);
+      onState(msg);
       break;
     case 'run':
-      if (msg.run && typeof msg.run.id === 'number') onRun(msg.run, !!msg.append);
+      onRun(msg.run, !!msg.append);
       break;
     case 'training':
       training = !!msg.training;
       break;
     case 'gradCheck':
-      if (typeof msg.runId === 'number') gradCheck.setResult(msg);
+      gradCheck.setResult(msg);
       break;
     case 'sweep':
-      if (msg.sweep && typeof msg.sweep.id === 'number' && Array.isArray(msg.sweep.sizes) && Array.isArray(msg.sweep.results)) sweep = msg.sweep;
+      sweep = msg.sweep;
       break;
     case 'explored':
-      if (typeof msg.requestId === 'number') onExplored(msg);
+      onExplored(msg);
       break;
-    default:
-      return;
   }
   schedule();
 });
@@ -700,6 +699,9 @@ onThemeChange(() => {
 // ── start ─────────────────────────────────────────────────────────────────────
 const savedForm = restore();
 controls.setValues(savedForm ?? formFrom(defaults ?? FALLBACK));
+// The host's state when it wrote the page: a run under way is drawn now, not after 'ready'.
+const first = initialState(app);
+if (first) onState(first);
 if (savedSweepSizes !== undefined) sweepCard.restoreSizes(savedSweepSizes);
 logToggle.checked = log;
 chart.setLog(log);

@@ -128,6 +128,35 @@ suite('Training panel', () => {
       await p.shot('empty-dark');
     }));
 
+  test('opened while a run trains: the first frame shows that run from the host’s page, before any message', async () => {
+    // src/panelHtml.ts as the host writes the page, with a stand-in for the vscode module.
+    const out = await esbuild.build({
+      entryPoints: [join(repoRoot, 'src/panelHtml.ts')], bundle: true, format: 'esm', write: false, platform: 'node',
+      plugins: [{ name: 'vscode-stub', setup(b) {
+        b.onResolve({ filter: /^vscode$/ }, () => ({ path: 'vscode', namespace: 'stub' }));
+        b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export const Uri = { joinPath: (...parts) => parts.join("/") };', loader: 'js' }));
+      } }],
+    });
+    const { panelHtml } = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
+    const training = run(1, { label: 'planar.csv · "quoted" & <b>bold</b>', points: points(0, 120), iteration: 119, params: params() });
+    const html = panelHtml({ cspSource: 'x', asWebviewUri: (u) => u }, 'ext', state([training], true));
+    const body = /<div id="app"[^>]*><\/div>/.exec(html)?.[0];
+    assert.ok(body, 'the page has #app');
+    assert.doesNotMatch(body.slice('<div id="app"'.length, -'></div>'.length), /[<>]/, 'the state is an attribute value, no markup');
+    await withWebviewPage(async (p) => {
+      await frames(p.page);
+      const b = await banner(p.page);
+      assert.doesNotMatch(b, /No run yet/);
+      assert.match(b, /Training run #1/);
+      assert.match(b, /iteration 119 \/ 1\s?000/);
+      assert.equal(await p.page.locator('#stop').evaluate((e) => e.disabled), false, 'Stop is enabled: a run trains');
+      assert.equal(await p.page.locator('.runs-card tbody tr').count(), 1);
+      assert.match(await p.page.locator('.runs-card tbody vscode-checkbox').evaluate((e) => e.label), /"quoted" & <b>bold<\/b>/, 'the label as text');
+      assert.equal(await p.page.locator('.runs-card b').count(), 0);
+      await p.waitForSent((m) => m.type === 'ready');
+    }, { body });
+  });
+
   test('preparing, then running: progress updates append points and move the progress bar', () =>
     withWebviewPage(async (p) => {
       await ready(p);
