@@ -6,10 +6,10 @@
  * names are DOM text; the canvas draws numbers only. Hover, or focus the plot and use the arrow
  * keys, to read the prediction at a point.
  */
-import type { BoundaryView, DatasetSummary, RunView, ScatterView } from '../src/protocol';
-import { drawCells, fitCanvas, FrameTask, squarePlot } from './canvas';
-import { fmt, h, setChildren, setText } from './dom';
-import { mix, over, parseColor, rgbaString, type Rgba, type Theme } from './theme';
+import type { BoundaryView, DatasetSummary, RunView, ScatterView } from '../../src/protocol';
+import { drawCells, fitCanvas, FrameTask, squarePlot } from '../widgets/canvas';
+import { fmt, h, setChildren, setText } from '../widgets/dom';
+import { mix, over, parseColor, rgbaString, type Rgba, type Theme } from '../widgets/theme';
 import './insights.css';
 
 /** The colour of each class: two classes use the diverging pair, more use the chart series. */

@@ -3,8 +3,8 @@
  * progress, stopped, diverged, error, finished), and a polite live region that announces each
  * change of state once (not every progress tick) to screen readers.
  */
-import type { RunSummary, RunView } from '../src/protocol';
-import { fmt, h, integer, pct, seconds, setChildren, setText } from './dom';
+import type { RunSummary, RunView } from '../../src/protocol';
+import { fmt, h, integer, pct, seconds, setChildren, setText } from '../widgets/dom';
 import { lastCost, runName } from './summary';
 
 /** The facts of a run's end, as the Finished and Stopped banners state them. */

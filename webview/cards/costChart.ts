@@ -15,11 +15,11 @@ import {
   Tooltip,
   type ChartDataset,
 } from 'chart.js';
-import type { CostPoint } from '../src/protocol';
-import { FrameTask } from './canvas';
-import { fmt } from './dom';
-import { applyChartTheme, iterationChartOptions } from './lineCharts';
-import type { Theme } from './theme';
+import type { CostPoint } from '../../src/protocol';
+import { FrameTask } from '../widgets/canvas';
+import { fmt } from '../widgets/dom';
+import { applyChartTheme, iterationChartOptions } from '../widgets/lineCharts';
+import type { Theme } from '../widgets/theme';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Tooltip, Legend);
 

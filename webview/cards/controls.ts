@@ -8,10 +8,10 @@ import '@vscode-elements/elements/dist/vscode-label/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
-import { ACTIVATIONS } from '../src/engine/activations';
-import { ACTIVATION_NAMES, INIT_NAMES, type ActivationName, type InitName } from '../src/engine/types';
-import { h, setText } from './dom';
-import { activationHoverText } from '../src/hover/content';
+import { ACTIVATIONS } from '../../src/engine/activations';
+import { ACTIVATION_NAMES, INIT_NAMES, type ActivationName, type InitName } from '../../src/engine/types';
+import { h, setText } from '../widgets/dom';
+import { activationHoverText } from '../../src/hover/content';
 
 /** What the fields hold, as typed (kept across reloads with the webview state). */
 export interface FormValues {

@@ -1,7 +1,7 @@
 /** The run's summary: data set, architecture, training settings and results, as a definition list. */
-import { ACTIVATIONS } from '../src/engine/activations';
-import type { RunView } from '../src/protocol';
-import { fmt, h, integer, pct, seconds, setChildren } from './dom';
+import { ACTIVATIONS } from '../../src/engine/activations';
+import type { RunView } from '../../src/protocol';
+import { fmt, h, integer, pct, seconds, setChildren } from '../widgets/dom';
 
 const MAX_NAMES = 12;
 

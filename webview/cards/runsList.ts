@@ -4,8 +4,8 @@
  * Rows are kept and updated in place, so live updates do not steal focus.
  */
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
-import type { RunView } from '../src/protocol';
-import { fmt, h, pct, setChildren, setText } from './dom';
+import type { RunView } from '../../src/protocol';
+import { fmt, h, pct, setChildren, setText } from '../widgets/dom';
 import { lastAccuracy, lastCost } from './summary';
 
 interface Row {

@@ -5,9 +5,9 @@
  * the parameters. Pure helpers here; the widgets are Timeline, AxesPicker and EditedLine.
  */
 import '@vscode-elements/elements/dist/vscode-button/index.js';
-import type { ExploreResult, ParamsSnapshot, RunView } from '../src/protocol';
-import { fmt, h, integer, pct, setText } from './dom';
-import type { ParamKey } from './heatmap';
+import type { ExploreResult, ParamsSnapshot, RunView } from '../../src/protocol';
+import { fmt, h, integer, pct, setText } from '../widgets/dom';
+import type { ParamKey } from '../widgets/heatmap';
 
 export interface ExploreState {
   runId: number;

@@ -9,7 +9,7 @@ import { CellEditor } from './cellEditor';
 import { fitCanvas, FrameTask } from './canvas';
 import { fmt, fmtExact, h, setChildren, setText } from './dom';
 import { divergingColor, type Theme } from './theme';
-import type { DatasetSummary, ParamsSnapshot } from '../src/protocol';
+import type { DatasetSummary, ParamsSnapshot } from '../../src/protocol';
 
 export interface MatrixSpec {
   /** "W[1]" */
