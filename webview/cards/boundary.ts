@@ -9,26 +9,11 @@
 import type { BoundaryView, DatasetSummary, RunView, ScatterView } from '../../src/protocol';
 import { drawCells, fitCanvas, FrameTask, squarePlot } from '../widgets/canvas';
 import { fmt, h, setChildren, setText } from '../widgets/dom';
-import { mix, over, parseColor, rgbaString, type Rgba, type Theme } from '../widgets/theme';
+import { atIteration, classColours, niceTicks } from '../widgets/plot';
+import { mix, rgbaString, type Rgba, type Theme } from '../widgets/theme';
 import './insights.css';
 
-/** The colour of each class: two classes use the diverging pair, more use the chart series. */
-export function classColours(theme: Theme, k: number): Rgba[] {
-  if (k <= 2) return [theme.negative, theme.positive];
-  return Array.from({ length: k }, (_, i) => over(parseColor(theme.series[i % theme.series.length]), theme.zero));
-}
 
-/** "Nice" tick values (1, 2 or 5 × 10^k apart) covering [lo, hi]. */
-export function niceTicks(lo: number, hi: number, count = 4): number[] {
-  const span = hi - lo;
-  if (!(span > 0) || !Number.isFinite(span)) return [lo];
-  const raw = span / count;
-  const mag = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((s) => s * mag).find((s) => s >= raw) ?? 10 * mag;
-  const out: number[] = [];
-  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) out.push(Math.abs(v) < step * 1e-9 ? 0 : v);
-  return out;
-}
 
 const MARGIN = { left: 44, right: 8, top: 8, bottom: 22 };
 const MAX_SIZE = 380;
@@ -376,8 +361,3 @@ export class BoundaryPlot {
 }
 
 const READOUT_HINT = 'Hover the plot (or focus it and use the arrow keys) to read the prediction at a point.';
-
-/** "at iteration 40", or for parameters edited by hand "with edited parameters (from iteration 40)". */
-export function atIteration(b: BoundaryView): string {
-  return b.edited ? `with edited parameters (from iteration ${b.iteration})` : `at iteration ${b.iteration}`;
-}

@@ -8,7 +8,7 @@
  */
 import { base64ToBytes } from '../../src/base64Bytes';
 import type { BoundaryView, DatasetSummary, HiddenSpaceView, ParamsSnapshot, RunView } from '../../src/protocol';
-import { atIteration, classColours, niceTicks } from './boundary';
+import { atIteration, classColours, niceTicks } from '../widgets/plot';
 import { fitCanvas, FrameTask, squarePlot } from '../widgets/canvas';
 import { fmt, h, setChildren, setText } from '../widgets/dom';
 import { rgbaString, type Theme } from '../widgets/theme';

@@ -6,7 +6,7 @@
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import type { RunView } from '../../src/protocol';
 import { fmt, h, pct, setChildren, setText } from '../widgets/dom';
-import { lastAccuracy, lastCost } from './summary';
+import { lastAccuracy, lastCost } from '../widgets/runFacts';
 
 interface Row {
   tr: HTMLTableRowElement;

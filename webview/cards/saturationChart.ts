@@ -10,7 +10,7 @@ import { ACTIVATIONS } from '../../src/engine/activations';
 import { saturationKindOf, SATURATION_Z } from '../../src/engine/saturation';
 import type { ActivationName } from '../../src/engine/types';
 import type { CostPoint, HiddenPoint } from '../../src/protocol';
-import { decimate } from './costChart';
+import { decimate } from '../widgets/decimate';
 import { FrameTask } from '../widgets/canvas';
 import { fmt, h, pct, setText } from '../widgets/dom';
 import { applyChartTheme, iterationChartOptions } from '../widgets/lineCharts';

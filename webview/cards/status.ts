@@ -5,7 +5,7 @@
  */
 import type { RunSummary, RunView } from '../../src/protocol';
 import { fmt, h, integer, pct, seconds, setChildren, setText } from '../widgets/dom';
-import { lastCost, runName } from './summary';
+import { lastCost, runName } from '../widgets/runFacts';
 
 /** The facts of a run's end, as the Finished and Stopped banners state them. */
 function facts(s: RunSummary): string {
