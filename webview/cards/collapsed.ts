@@ -7,7 +7,8 @@ import { collapseLinearRows } from '../../src/engine/linear';
 import type { RunView } from '../../src/protocol';
 import { FrameTask } from '../widgets/canvas';
 import { h, setText } from '../widgets/dom';
-import { layersFor, LayerHeatmaps, Tip } from '../widgets/heatmap';
+import { LayerHeatmaps, Tip } from '../widgets/heatmap';
+import { layersFor } from '../widgets/heatmapLayers';
 import type { Theme } from '../widgets/theme';
 
 export class CollapsedLayer {

@@ -11,6 +11,7 @@ import type { CellEdit } from '../widgets/heatmap';
 import { AxesPicker } from './axesPicker';
 import { EditedLine } from './editedLine';
 import { Timeline } from './timeline';
+import './exploreControls.css';
 
 export class ExploreControls {
   readonly timeline: Timeline;
