@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Webview tests in Debian's Chromium: the panel's bundle under the extension's CSP, with a
-// stand-in for acquireVsCodeApi (test/webview/harness.mjs). Mocha (tdd) runs
-// test/webview/*.test.mjs in this process. Screenshots go to test-results/webview/.
+// stand-in for acquireVsCodeApi (test/webview/harness.mjs). Mocha (tdd) runs every
+// test/webview/**/*.test.mjs (test/webview/cards/ holds a file per card) in this process. Screenshots go to test-results/webview/.
 //
 // Usage: node scripts/test-webview.mjs [--grep REGEX] [--no-build]
 // Exit code: 0 when every test passed; the last line is `N passed, N failed`.
@@ -15,6 +15,13 @@ const argv = process.argv.slice(2);
 const grepAt = argv.indexOf('--grep');
 const testsDir = join(repoRoot, 'test', 'webview');
 
+/** The test files under `dir` and its subfolders (fixtures aside), in path order. */
+function testFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((e) => (e.isDirectory() ? (e.name === 'fixtures' ? [] : testFiles(join(dir, e.name))) : e.name.endsWith('.test.mjs') ? [join(dir, e.name)] : []));
+}
+
 async function main() {
   installSignalHandlers();
   onCleanup(stopHarness);
@@ -26,7 +33,7 @@ async function main() {
     color: process.stdout.isTTY,
     ...(grepAt >= 0 ? { grep: argv[grepAt + 1] } : {}),
   });
-  for (const f of readdirSync(testsDir).filter((f) => f.endsWith('.test.mjs')).sort()) mocha.addFile(join(testsDir, f));
+  for (const f of testFiles(testsDir)) mocha.addFile(f);
   await mocha.loadFilesAsync();
   const stats = await new Promise((resolve) => {
     const runner = mocha.run(() => resolve({ passed: runner.stats?.passes ?? 0, failed: runner.stats?.failures ?? 0, skipped: runner.stats?.pending ?? 0 }));

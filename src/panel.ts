@@ -55,7 +55,8 @@ export class Panel implements vscode.Disposable {
     this.explorer = new ExploreService(extensionUri.fsPath);
     this.disposables.push(this.explorer);
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.svg');
-    panel.webview.html = panelHtml(panel.webview, extensionUri);
+    // The state as the first message: without the timelines' snapshots (large; 'ready' sends them).
+    panel.webview.html = panelHtml(panel.webview, extensionUri, { ...this.state(), runs: this.runs.list.map(({ snapshots: _, ...r }) => r) });
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((raw: unknown) => {
@@ -68,6 +69,10 @@ export class Panel implements vscode.Disposable {
     );
   }
 
+  private state(): Extract<ToWebview, { type: 'state' }> {
+    return { type: 'state', runs: this.runs.list, defaults: this.runs.lastRequest?.settings ?? defaultSettings(), training: this.runs.training, ...(this.sweeps.latest ? { sweep: this.sweeps.latest } : {}) };
+  }
+
   private post(m: ToWebview): void {
     if (this.ready) void this.panel.webview.postMessage(m);
   }
@@ -76,7 +81,7 @@ export class Panel implements vscode.Disposable {
     switch (m.type) {
       case 'ready':
         this.ready = true;
-        this.post({ type: 'state', runs: this.runs.list, defaults: this.runs.lastRequest?.settings ?? defaultSettings(), training: this.runs.training, ...(this.sweeps.latest ? { sweep: this.sweeps.latest } : {}) });
+        this.post(this.state());
         return;
       case 'stop':
         this.runs.stop();

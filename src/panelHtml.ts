@@ -7,8 +7,12 @@ export function nonce(): string {
   return randomBytes(18).toString('base64url');
 }
 
-/** The panel's page: strict CSP, one stylesheet, one script with a nonce, nothing inline. */
-export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+/**
+ * The panel's page: strict CSP, one stylesheet, one script with a nonce, nothing inline. The
+ * host's state at opening rides along as data (escaped JSON in an attribute, never markup), so a
+ * panel opened while a run trains draws that run at once instead of waiting for its 'ready'.
+ */
+export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, initialState?: unknown): string {
   const n = nonce();
   const src = (file: string): string => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', file)).toString();
   const csp = panelCsp(webview.cspSource, n);
@@ -22,8 +26,12 @@ export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri): st
 <title>Shallow Net</title>
 </head>
 <body>
-<div id="app"></div>
+<div id="app"${initialState === undefined ? '' : ` data-state="${escapeAttr(JSON.stringify(initialState))}"`}></div>
 <script nonce="${n}" src="${src('webview.js')}"></script>
 </body>
 </html>`;
+}
+
+function escapeAttr(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

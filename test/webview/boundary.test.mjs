@@ -1,4 +1,4 @@
-/* global suite, test, suiteSetup, document, requestAnimationFrame, getComputedStyle */
+/* global suite, test, suiteSetup, document, requestAnimationFrame, Image, getComputedStyle */
 // The decision boundary, the hidden-unit maps, the confusion matrices and the symmetry notice,
 // in Chromium under the extension's CSP, fed with what the training worker really computes:
 // src/pipeline.ts trains a few hundred iterations on the fixtures and src/boundaryView.ts
@@ -248,6 +248,48 @@ suite('Decision boundary, hidden units, confusion', () => {
       assert.equal(await p.page.locator('.boundary-card img, .units-card img').count(), 0);
       assert.equal(await p.page.locator('.units-card .unit-weight-name').first().textContent(), '<img src=x onerror=alert(1)>');
     }));
+
+  test("Export charts as PNG: the boundary's axis names are in the image; another CSV's sweep is not", () =>
+    withWebviewPage(
+      async (p) => {
+        const exported = async () => {
+          const before = p.sent.length;
+          await p.page.locator('#export-png').click();
+          const msg = await p.waitForSent((m) => m.type === 'exportPng' && p.sent.indexOf(m) >= before);
+          return msg.dataUrl;
+        };
+        const heightOf = (url) => p.page.evaluate((u) => new Promise((r) => {
+          const img = new Image();
+          img.onload = () => r(img.naturalHeight);
+          img.src = u;
+        }), url);
+        const csv = readFileSync(join(repoRoot, 'test', 'fixtures', 'flower.csv'), 'utf8');
+        const named = trainedRun(1, 'flower.csv', { iterations: 50 });
+        // The same run with other column names: the same numbers, the same canvases.
+        const renamed = trainedRun(1, 'flower.csv', { iterations: 50 }, csv.replace('x1,x2', 'alpha,beta'));
+        await open(p, [named]);
+        const first = await exported();
+        await p.post(state([renamed]));
+        await frames(p.page);
+        assert.equal(await p.page.locator('.x-axis-label').innerText(), 'alpha');
+        const second = await exported();
+        assert.notEqual(second, first, 'the axis names are drawn into the PNG');
+        // A sweep on another CSV is no part of this run's charts; one on flower.csv is.
+        const height = await heightOf(second);
+        const sweep = (fileName) => ({
+          id: 1, fileName, settings: SETTINGS, sizes: [1, 2], hasTest: true, status: 'finished',
+          results: [1, 2].map((n) => ({ hiddenUnits: n, cost: 0.5, trainAccuracy: 0.8, testAccuracy: 0.75, iterations: 50, diverged: null, seconds: 0.1 })),
+        });
+        await p.post({ type: 'sweep', sweep: sweep('iris.csv') });
+        await frames(p.page);
+        assert.equal(await p.page.locator('.sweep-card canvas').first().isVisible(), true, 'the sweep card shows it');
+        assert.equal(await heightOf(await exported()), height, "iris.csv's sweep is not exported with flower.csv's run");
+        await p.post({ type: 'sweep', sweep: sweep('flower.csv') });
+        await frames(p.page);
+        assert.ok((await heightOf(await exported())) > height, "flower.csv's sweep is");
+      },
+      { viewport: { width: 1100, height: 1800 } },
+    ));
 
   test('narrow panel (420 px): the boundary, unit maps and confusion tables fit without sideways scroll', () =>
     withWebviewPage(

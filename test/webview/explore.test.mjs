@@ -299,6 +299,101 @@ suite('Explore: timeline, weight edits, feature pickers', () => {
       ));
   }
 
+  test('a new run opens on its own pair of features (iris: the petals) after a 2-feature run was shown; each run keeps the axes picked for it', () =>
+    withWebviewPage(
+      async (p) => {
+        const flower = trainedRun(1, 'flower.csv', { iterations: 50 });
+        const { run: iris, data } = trainedRun(2, 'iris.csv', { target: 'species', iterations: 50 });
+        const host = serveExplore(p, data);
+        try {
+          await open(p, [flower.run]);
+          // The new run as the host sends it: preparing (nothing read yet), its data read, then its boundaries.
+          const bare = { id: 2, label: iris.label, fileName: iris.fileName, settings: iris.settings, status: 'preparing', points: [], testPoints: [], iteration: 0 };
+          await p.post({ type: 'run', run: bare, append: false });
+          await frames(p.page);
+          await p.post({ type: 'run', run: { ...bare, status: 'running', dataset: iris.dataset, scatter: iris.scatter }, append: false });
+          await frames(p.page);
+          await p.post({ type: 'run', run: { ...bare, status: 'running', dataset: iris.dataset, points: iris.points.slice(0, 10), iteration: 10, params: iris.params, boundary: iris.boundary }, append: true });
+          await frames(p.page);
+          await p.post({ type: 'run', run: iris, append: false });
+          await frames(p.page);
+          await frames(p.page);
+          assert.equal(await p.page.locator('.x-axis-label').innerText(), 'petal_length');
+          assert.equal(await p.page.locator('.y-axis-label').innerText(), 'petal_width');
+          assert.equal(p.sent.filter((m) => m.type === 'explore').length, 0, 'the run is shown on its own plane: nothing to ask');
+          // Pick sepal_length for x on run #2, show run #1, then run #2 again: its axes are as picked.
+          await p.page.locator('#boundary-x').click();
+          await p.page.locator('#boundary-x li[role="option"]', { hasText: 'sepal_length' }).click();
+          await p.page.waitForFunction(() => document.querySelector('.x-axis-label')?.textContent === 'sepal_length');
+          await p.page.locator('tr[data-run-id="1"] .link-button').click();
+          await frames(p.page);
+          assert.equal(await p.page.locator('.x-axis-label').innerText(), 'x1');
+          await p.page.locator('tr[data-run-id="2"] .link-button').click();
+          await p.page.waitForFunction(() => document.querySelector('.x-axis-label')?.textContent === 'sepal_length');
+          assert.equal(await p.page.locator('.y-axis-label').innerText(), 'petal_width');
+        } finally {
+          host.stop();
+        }
+      },
+      { viewport: { width: 1100, height: 1500 } },
+    ));
+
+  test("the read-outs read what is shown: the boundary's after an edit, the timeline and another run; the parameters' after Reset", () =>
+    withWebviewPage(
+      async (p) => {
+        const first = trainedRun(1, 'flower.csv', { iterations: 200, seed: 5 });
+        const { run, data } = trainedRun(2, 'flower.csv', { iterations: 200 });
+        const host = serveExplore(p, data);
+        const HINT = 'Hover the plot (or focus it and use the arrow keys) to read the prediction at a point.';
+        const boundaryReadout = p.page.locator('.boundary-readout');
+        const hoverBoundary = async () => {
+          const box = await p.page.locator('canvas.boundary-canvas').boundingBox();
+          await p.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+          assert.match(await boundaryReadout.innerText(), /^x1 = .+, x2 = .+: P\(1\) ≈ /);
+          await p.page.mouse.move(2, 2);
+        };
+        try {
+          await open(p, [first.run, run]);
+          // An edit: b[2] = 8.
+          await hoverBoundary();
+          const b2 = p.page.locator('canvas.heatmap >> nth=3');
+          const box = await b2.boundingBox();
+          await p.page.mouse.click(box.x + box.width / 2, box.y + box.height - 8);
+          const input = p.page.locator('input.cell-editor:visible');
+          await input.fill('8');
+          await input.press('Enter');
+          await p.page.waitForFunction(() => /with edited parameters/.test(document.querySelector('canvas.boundary-canvas')?.getAttribute('aria-label') ?? ''), undefined, { timeout: 10_000 });
+          await frames(p.page);
+          assert.equal(await boundaryReadout.innerText(), HINT, 'no prediction of the trained network under the edited plot');
+          const params = p.page.locator('.params .readout');
+          assert.match(await params.innerText(), /^b\[2\]\[.+, b\] = 8 \(edited\)$/);
+          // Reset: the read-out reads the trained value, not "(edited)".
+          await p.page.locator('#reset-edits').click();
+          await frames(p.page);
+          await frames(p.page);
+          assert.match(await params.innerText(), /^b\[2\]\[.+, b\] = /);
+          assert.doesNotMatch(await params.innerText(), /8 \(edited\)|\(edited\)/);
+          // The timeline moves back to iteration 0.
+          await hoverBoundary();
+          await p.page.locator('#timeline-slider').focus();
+          await p.page.keyboard.press('Home');
+          await p.page.waitForFunction(() => /at iteration 0 over/.test(document.querySelector('canvas.boundary-canvas')?.getAttribute('aria-label') ?? ''), undefined, { timeout: 10_000 });
+          await frames(p.page);
+          assert.equal(await boundaryReadout.innerText(), HINT, "no prediction of iteration 200 under iteration 0's plot");
+          // Another run shown.
+          await p.page.locator('#timeline-latest').click();
+          await frames(p.page);
+          await hoverBoundary();
+          await p.page.locator('tr[data-run-id="1"] .link-button').click();
+          await frames(p.page);
+          assert.equal(await boundaryReadout.innerText(), HINT, "no prediction of run #2 under run #1's plot");
+        } finally {
+          host.stop();
+        }
+      },
+      { viewport: { width: 1100, height: 2600 } },
+    ));
+
   for (const theme of ['dark', 'light']) {
     test(`parameters the host would refuse (${theme}, beyond ±1e6): a clear message, no request, never stuck evaluating`, () =>
       withWebviewPage(

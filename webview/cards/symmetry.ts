@@ -5,10 +5,10 @@
  * how far its rows of W1 are apart: 0 for zeros, whatever the training, the symmetry problem.
  * With only the zeros run, a button trains its small-start twin.
  */
-import type { RunView, TrainSettings } from '../src/protocol';
-import { fmt, h, setText } from './dom';
-import type { Theme } from './theme';
-import { UnitMaps } from './unitMaps';
+import type { RunView, TrainSettings } from '../../src/protocol';
+import { fmt, h, setText } from '../widgets/dom';
+import type { Theme } from '../widgets/theme';
+import { UnitMaps } from '../widgets/unitMaps';
 
 /** The largest |W1[i][k] − W1[0][k]| over the rows: how far apart the hidden units are. */
 export function rowSpread(W1: number[][] | undefined): number | undefined {

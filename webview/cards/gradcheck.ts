@@ -7,8 +7,8 @@
  * W[1], b[1], W[2]) has a relative error of 0 that checks nothing: its row says so instead of "pass".
  */
 import '@vscode-elements/elements/dist/vscode-button/index.js';
-import type { GradCheckMessage, GradCheckReport, RunView } from '../src/protocol';
-import { h, integer, setChildren } from './dom';
+import type { GradCheckMessage, GradCheckReport, RunView } from '../../src/protocol';
+import { h, integer, setChildren } from '../widgets/dom';
 
 const THRESHOLD = 1e-7;
 const ROWS: [keyof Pick<GradCheckReport, 'W1' | 'b1' | 'W2' | 'b2' | 'overall'>, string][] = [

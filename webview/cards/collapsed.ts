@@ -3,12 +3,13 @@
  * Z[2] = W[2](W[1]X + b[1]) + b[2] = W′X + b′, and this shows that single layer,
  * W′ = W[2]W[1] and b′ = W[2]b[1] + b[2], as a heatmap on the same scale as the others.
  */
-import { collapseLinearRows } from '../src/engine/linear';
-import type { RunView } from '../src/protocol';
-import { FrameTask } from './canvas';
-import { h, setText } from './dom';
-import { layersFor, LayerHeatmaps, Tip } from './heatmap';
-import type { Theme } from './theme';
+import { collapseLinearRows } from '../../src/engine/linear';
+import type { RunView } from '../../src/protocol';
+import { FrameTask } from '../widgets/canvas';
+import { h, setText } from '../widgets/dom';
+import { LayerHeatmaps, Tip } from '../widgets/heatmap';
+import { layersFor } from '../widgets/heatmapLayers';
+import type { Theme } from '../widgets/theme';
 
 export class CollapsedLayer {
   readonly element: HTMLElement;

@@ -8,10 +8,11 @@ import '@vscode-elements/elements/dist/vscode-label/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
-import { ACTIVATIONS } from '../src/engine/activations';
-import { ACTIVATION_NAMES, INIT_NAMES, type ActivationName, type InitName } from '../src/engine/types';
-import { h, setText } from './dom';
-import { activationHoverText } from '../src/hover/content';
+import { ACTIVATIONS } from '../../src/engine/activations';
+import { ACTIVATION_NAMES, INIT_NAMES, type ActivationName, type InitName } from '../../src/engine/types';
+import { h, setText } from '../widgets/dom';
+import { activationHoverText } from '../../src/hover/content';
+import type { TrainSettings } from '../../src/protocol';
 
 /** What the fields hold, as typed (kept across reloads with the webview state). */
 export interface FormValues {
@@ -22,6 +23,18 @@ export interface FormValues {
   init: InitName;
   /** The `small` initialisation's scale (absent in state saved before it existed). */
   initScale?: string;
+}
+
+/** The form showing a run's (or the defaults') settings. */
+export function formFrom(s: TrainSettings): FormValues {
+  return {
+    hiddenUnits: String(s.hiddenUnits),
+    activation: s.activation,
+    learningRate: String(s.learningRate),
+    iterations: String(s.iterations),
+    init: s.init,
+    initScale: String(s.initScale ?? 0.01),
+  };
 }
 
 export interface ValidSettings {

@@ -6,15 +6,15 @@
  */
 import { Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type ChartDataset } from 'chart.js';
 import './lessonDemos.css';
-import { ACTIVATIONS } from '../src/engine/activations';
-import { saturationKindOf, SATURATION_Z } from '../src/engine/saturation';
-import type { ActivationName } from '../src/engine/types';
-import type { CostPoint, HiddenPoint } from '../src/protocol';
-import { decimate } from './costChart';
-import { FrameTask } from './canvas';
-import { fmt, h, pct, setText } from './dom';
-import { applyChartTheme, iterationChartOptions } from './lineCharts';
-import type { Theme } from './theme';
+import { ACTIVATIONS } from '../../src/engine/activations';
+import { saturationKindOf, SATURATION_Z } from '../../src/engine/saturation';
+import type { ActivationName } from '../../src/engine/types';
+import type { CostPoint, HiddenPoint } from '../../src/protocol';
+import { decimate } from '../widgets/decimate';
+import { FrameTask } from '../widgets/canvas';
+import { fmt, h, pct, setText } from '../widgets/dom';
+import { applyChartTheme, iterationChartOptions } from '../widgets/lineCharts';
+import type { Theme } from '../widgets/theme';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, Tooltip, Legend);
 

@@ -6,29 +6,14 @@
  * names are DOM text; the canvas draws numbers only. Hover, or focus the plot and use the arrow
  * keys, to read the prediction at a point.
  */
-import type { BoundaryView, DatasetSummary, RunView, ScatterView } from '../src/protocol';
-import { drawCells, fitCanvas, FrameTask, squarePlot } from './canvas';
-import { fmt, h, setChildren, setText } from './dom';
-import { mix, over, parseColor, rgbaString, type Rgba, type Theme } from './theme';
+import type { BoundaryView, DatasetSummary, RunView, ScatterView } from '../../src/protocol';
+import { drawCells, fitCanvas, FrameTask, squarePlot } from '../widgets/canvas';
+import { fmt, h, setChildren, setText } from '../widgets/dom';
+import { atIteration, classColours, niceTicks } from '../widgets/plot';
+import { mix, rgbaString, type Rgba, type Theme } from '../widgets/theme';
 import './insights.css';
 
-/** The colour of each class: two classes use the diverging pair, more use the chart series. */
-export function classColours(theme: Theme, k: number): Rgba[] {
-  if (k <= 2) return [theme.negative, theme.positive];
-  return Array.from({ length: k }, (_, i) => over(parseColor(theme.series[i % theme.series.length]), theme.zero));
-}
 
-/** "Nice" tick values (1, 2 or 5 × 10^k apart) covering [lo, hi]. */
-export function niceTicks(lo: number, hi: number, count = 4): number[] {
-  const span = hi - lo;
-  if (!(span > 0) || !Number.isFinite(span)) return [lo];
-  const raw = span / count;
-  const mag = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((s) => s * mag).find((s) => s >= raw) ?? 10 * mag;
-  const out: number[] = [];
-  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) out.push(Math.abs(v) < step * 1e-9 ? 0 : v);
-  return out;
-}
 
 const MARGIN = { left: 44, right: 8, top: 8, bottom: 22 };
 const MAX_SIZE = 380;
@@ -65,7 +50,7 @@ export class BoundaryPlot {
     this.xLabel = h('div', { class: 'axis-label x-axis-label' });
     this.yLabel = h('div', { class: 'axis-label y-axis-label' });
     this.legend = h('div', { class: 'boundary-legend', attrs: { 'aria-label': 'Legend' } });
-    this.readout = h('p', { class: 'boundary-readout', text: 'Hover the plot (or focus it and use the arrow keys) to read the prediction at a point.' });
+    this.readout = h('p', { class: 'boundary-readout', text: READOUT_HINT });
     this.note = h('p', { class: 'hint boundary-note' });
     this.element = h('div', { class: 'boundary' }, [
       h('div', { class: 'boundary-plot' }, [this.yLabel, h('div', { class: 'boundary-canvas-box' }, [this.canvas, this.xLabel])]),
@@ -86,9 +71,19 @@ export class BoundaryPlot {
     const d = run?.dataset;
     if (b === this.boundary && s === this.scatter && d === this.dataset) return;
     const legendChanged = d !== this.dataset || !!s?.test !== !!this.scatter?.test || (b?.cls === undefined) !== (this.boundary?.cls === undefined);
+    const boundaryChanged = b !== this.boundary;
     this.boundary = b;
     this.scatter = s;
     this.dataset = d;
+    // The read-out is of the plot shown: read again at the cursor, else back to the hint
+    // (not another iteration's, parameters' or run's prediction under this plot).
+    if (boundaryChanged) {
+      if (this.cursor && b && this.cursor.r < b.res && this.cursor.c < b.res) this.read(this.cursor);
+      else {
+        this.cursor = null;
+        setText(this.readout, READOUT_HINT);
+      }
+    }
     const names = b?.plane.names ?? (s ? s.features.map((f) => d?.featureNames[f] ?? `x${f + 1}`) : ['x1', 'x2']);
     setText(this.xLabel, names[0]);
     setText(this.yLabel, names[1]);
@@ -96,6 +91,11 @@ export class BoundaryPlot {
     setText(this.note, held > 0 ? `The other ${held} feature${held === 1 ? ' is' : 's are'} held at ${held === 1 ? 'its' : 'their'} training mean.` : '');
     if (legendChanged) this.drawLegend();
     this.schedule();
+  }
+
+  /** The names on the x and y axes (page text beside the canvas, for the PNG export). */
+  axisNames(): [string, string] {
+    return [this.xLabel.textContent ?? '', this.yLabel.textContent ?? ''];
   }
 
   setTheme(theme: Theme): void {
@@ -335,11 +335,17 @@ export class BoundaryPlot {
   }
 
   private move(cursor: { r: number; c: number } | null): void {
-    const b = this.boundary;
     const same = cursor && this.cursor && cursor.r === this.cursor.r && cursor.c === this.cursor.c;
     if (same) return;
     this.cursor = cursor;
-    if (cursor && b) {
+    if (cursor) this.read(cursor);
+    this.schedule();
+  }
+
+  /** Writes the prediction at a cell of the boundary shown into the read-out. */
+  private read(cursor: { r: number; c: number }): void {
+    const b = this.boundary;
+    if (b) {
       const { x, y, names } = b.plane;
       const vx = x[0] + ((cursor.c + 0.5) * (x[1] - x[0])) / b.res;
       const vy = y[1] - ((cursor.r + 0.5) * (y[1] - y[0])) / b.res;
@@ -351,11 +357,7 @@ export class BoundaryPlot {
         : `P(${classes[1] ?? '1'}) ≈ ${p.toFixed(2)}, predicted ${p > 0.5 ? classes[1] ?? '1' : classes[0] ?? '0'}`;
       setText(this.readout, `${names[0]} = ${fmt(vx, 3)}, ${names[1]} = ${fmt(vy, 3)}: ${what}`);
     }
-    this.schedule();
   }
 }
 
-/** "at iteration 40", or for parameters edited by hand "with edited parameters (from iteration 40)". */
-export function atIteration(b: BoundaryView): string {
-  return b.edited ? `with edited parameters (from iteration ${b.iteration})` : `at iteration ${b.iteration}`;
-}
+const READOUT_HINT = 'Hover the plot (or focus it and use the arrow keys) to read the prediction at a point.';

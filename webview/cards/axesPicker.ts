@@ -6,7 +6,7 @@
 import '@vscode-elements/elements/dist/vscode-label/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
-import { h } from './dom';
+import { h } from '../widgets/dom';
 
 type Select = HTMLElementTagNameMap['vscode-single-select'];
 

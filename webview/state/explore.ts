@@ -2,12 +2,11 @@
  * What the panel explores of the shown run: a timeline snapshot, parameters edited by hand and
  * the two features on the boundary's axes. The host evaluates the network at those parameters
  * on the run's data (the explore service); until its answer comes, the heatmaps already show
- * the parameters. Pure helpers here; the widgets are Timeline, AxesPicker and EditedLine.
+ * the parameters. Pure helpers here; the widgets are Timeline, AxesPicker and EditedLine (cards/).
  */
-import '@vscode-elements/elements/dist/vscode-button/index.js';
-import type { ExploreResult, ParamsSnapshot, RunView } from '../src/protocol';
-import { fmt, h, integer, pct, setText } from './dom';
-import type { ParamKey } from './heatmap';
+import type { ExploreResult, ParamsSnapshot, RunView } from '../../src/protocol';
+import { integer } from '../widgets/dom';
+import type { ParamKey } from '../widgets/heatmap';
 
 export interface ExploreState {
   runId: number;
@@ -17,11 +16,20 @@ export interface ExploreState {
   edited: ParamsSnapshot | null;
   /** The edited cells, "r,c" per parameter. */
   cells: Partial<Record<ParamKey, Set<string>>>;
-  features: [number, number];
+  /** The features on the boundary's axes as picked; null: the run's own pair (planeOf). */
+  features: [number, number] | null;
 }
 
 export function freshState(run: RunView): ExploreState {
-  return { runId: run.id, index: null, edited: null, cells: {}, features: defaultFeatures(run) };
+  return { runId: run.id, index: null, edited: null, cells: {}, features: null };
+}
+
+/**
+ * The features on the boundary's axes: those picked, else the run's own pair, which a run in
+ * training only knows once its data is read (so it is not fixed when the run is first shown).
+ */
+export function planeOf(run: RunView, s: ExploreState): [number, number] {
+  return s.features ?? defaultFeatures(run);
 }
 
 /** The plane the run's own boundary is drawn on (the first two features). */
@@ -50,7 +58,8 @@ export function shownIteration(run: RunView, s: ExploreState): number {
 /** Whether nothing is explored: the run as trained, latest parameters, on its own plane. */
 export function isPlain(run: RunView, s: ExploreState): boolean {
   const d = defaultFeatures(run);
-  return s.index === null && !s.edited && s.features[0] === d[0] && s.features[1] === d[1];
+  const f = planeOf(run, s);
+  return s.index === null && !s.edited && f[0] === d[0] && f[1] === d[1];
 }
 
 /** A copy of `p` with one value changed. */
@@ -121,42 +130,4 @@ export function showingText(run: RunView, s: ExploreState): string | undefined {
   if (s.edited) return `edited parameters: ${n} value${n === 1 ? '' : 's'} changed from those of iteration ${it} (not saved)`;
   if (s.index !== null) return `the timeline's snapshot at iteration ${it}`;
   return undefined;
-}
-
-/**
- * "Edited: 2 values changed · cost 0.69 (trained 0.25) …", with Reset; and the explore
- * service's status (evaluating, or why it cannot).
- */
-export class EditedLine {
-  readonly element: HTMLElement;
-  private readonly text: HTMLElement;
-  readonly reset: HTMLElement;
-
-  constructor(onReset: () => void) {
-    this.text = h('span', { class: 'edited-text' });
-    const reset = document.createElement('vscode-button');
-    reset.textContent = 'Reset to trained values';
-    reset.id = 'reset-edits';
-    reset.secondary = true;
-    reset.setAttribute('aria-label', 'Reset the edited parameters to the trained values');
-    reset.addEventListener('click', onReset);
-    this.reset = reset;
-    this.element = h('div', { class: 'edited-line hidden', attrs: { role: 'status' } }, [h('span', { class: 'edited-badge', text: 'Edited' }), this.text, reset]);
-  }
-
-  show(run: RunView | undefined, s: ExploreState | undefined, result: ExploreResult | undefined, pending: boolean): void {
-    const on = !!run && !!s?.edited;
-    this.element.classList.toggle('hidden', !on);
-    if (!on || !run || !s) return;
-    const n = editedCount(s);
-    const trained = run.summary;
-    const parts = [`${n} value${n === 1 ? '' : 's'} changed from the trained parameters (iteration ${integer(shownIteration(run, s))})`];
-    if (result && !pending) {
-      parts.push(`cost ${fmt(result.train.cost)}${trained && s.index === null ? ` (trained ${fmt(trained.cost)})` : ''}`);
-      parts.push(`train accuracy ${pct(result.train.accuracy)}` + (result.test ? `, test ${pct(result.test.accuracy)}` : ''));
-    } else if (pending) {
-      parts.push('evaluating…');
-    }
-    setText(this.text, `${parts.join(' · ')}. Not saved: Save model saves the trained parameters.`);
-  }
 }

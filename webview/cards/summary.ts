@@ -1,7 +1,8 @@
 /** The run's summary: data set, architecture, training settings and results, as a definition list. */
-import { ACTIVATIONS } from '../src/engine/activations';
-import type { RunView } from '../src/protocol';
-import { fmt, h, integer, pct, seconds, setChildren } from './dom';
+import { ACTIVATIONS } from '../../src/engine/activations';
+import type { RunView } from '../../src/protocol';
+import { fmt, h, integer, pct, seconds, setChildren } from '../widgets/dom';
+import { lastAccuracy, lastCost, runName } from '../widgets/runFacts';
 
 const MAX_NAMES = 12;
 
@@ -10,22 +11,8 @@ function names(list: string[]): string {
   return list.length > MAX_NAMES ? `${shown}, … (${list.length - MAX_NAMES} more)` : shown;
 }
 
-/** "#3 flower.csv · tanh · …": the run's number, as in the chart's legend, then its label (once). */
-export function runName(run: RunView): string {
-  return run.label.startsWith(`#${run.id} `) ? run.label : `#${run.id} ${run.label}`;
-}
 
-export function lastCost(run: RunView): number | undefined {
-  if (run.summary) return run.summary.cost;
-  const p = run.points[run.points.length - 1];
-  return p ? p[1] : undefined;
-}
 
-export function lastAccuracy(run: RunView): number | undefined {
-  if (run.summary) return run.summary.trainAccuracy;
-  const p = run.points[run.points.length - 1];
-  return p ? p[2] : undefined;
-}
 
 export class Summary {
   readonly element: HTMLElement;

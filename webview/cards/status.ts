@@ -3,9 +3,9 @@
  * progress, stopped, diverged, error, finished), and a polite live region that announces each
  * change of state once (not every progress tick) to screen readers.
  */
-import type { RunSummary, RunView } from '../src/protocol';
-import { fmt, h, integer, pct, seconds, setChildren, setText } from './dom';
-import { lastCost, runName } from './summary';
+import type { RunSummary, RunView } from '../../src/protocol';
+import { fmt, h, integer, pct, seconds, setChildren, setText } from '../widgets/dom';
+import { lastCost, runName } from '../widgets/runFacts';
 
 /** The facts of a run's end, as the Finished and Stopped banners state them. */
 function facts(s: RunSummary): string {

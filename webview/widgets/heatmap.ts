@@ -9,7 +9,7 @@ import { CellEditor } from './cellEditor';
 import { fitCanvas, FrameTask } from './canvas';
 import { fmt, fmtExact, h, setChildren, setText } from './dom';
 import { divergingColor, type Theme } from './theme';
-import type { DatasetSummary, ParamsSnapshot } from '../src/protocol';
+import type { ParamsSnapshot } from '../../src/protocol';
 
 export interface MatrixSpec {
   /** "W[1]" */
@@ -90,6 +90,9 @@ export class Tip {
   }
 }
 
+/** The read-out line: a text, and the cell it reads (read again when the values shown change). */
+type Readout = (text: string, at: { of: MatrixCanvas; r: number; c: number }) => void;
+
 class MatrixCanvas {
   readonly figure: HTMLElement;
   readonly canvas: HTMLCanvasElement;
@@ -103,7 +106,7 @@ class MatrixCanvas {
   onEdit: ((e: CellEdit) => void) | null = null;
 
   constructor(
-    private readonly readout: (text: string) => void,
+    private readonly readout: Readout,
     private readonly tip: Tip,
   ) {
     this.canvas = h('canvas', { class: 'heatmap', attrs: { role: 'img', tabindex: 0 } });
@@ -138,6 +141,15 @@ class MatrixCanvas {
       spec.meaning ? h('span', { class: 'matrix-meaning', text: ` (${spec.meaning})` }) : null,
     ]);
     if (this.cell && (this.cell.r >= rows || this.cell.c >= cols)) this.cell = null;
+  }
+
+  /** "W[1][h2, x1] = 0.25", "(edited)" when edited by hand; null past the matrix's edge. */
+  textAt(r: number, c: number): string | null {
+    const spec = this.spec;
+    const v = spec?.values[r]?.[c];
+    if (!spec || v === undefined) return null;
+    const edited = spec.edited?.has(`${r},${c}`) ? ' (edited)' : '';
+    return `${spec.name}[${spec.rowLabels[r] ?? r + 1}, ${spec.colLabels[c] ?? c + 1}] = ${fmtExact(v)}${edited}`;
   }
 
   /** Forgets the cursor (another run is shown); the next draw leaves no cell highlighted. */
@@ -308,7 +320,7 @@ class MatrixCanvas {
       label,
       spec.values[r][c],
       (value) => {
-        this.readout(`${label} = ${fmtExact(value)} (edited)`);
+        this.readout(`${label} = ${fmtExact(value)} (edited)`, { of: this, r, c });
         onEdit({ key, r, c, value });
       },
       (refocus) => {
@@ -346,8 +358,8 @@ class MatrixCanvas {
     if (!spec) return;
     const changed = !this.cell || this.cell.r !== r || this.cell.c !== c;
     this.cell = { r, c };
-    const text = `${spec.name}[${spec.rowLabels[r] ?? r + 1}, ${spec.colLabels[c] ?? c + 1}] = ${fmtExact(spec.values[r][c])}`;
-    this.readout(text);
+    const text = this.textAt(r, c) ?? '';
+    this.readout(text, { of: this, r, c });
     if (pointer) this.tip.show(text, pointer.x, pointer.y);
     else {
       const rect = this.canvas.getBoundingClientRect();
@@ -394,7 +406,7 @@ export class LayerHeatmaps {
   private readonly legendRange: HTMLElement;
   private spec: LayerSpec | null = null;
 
-  constructor(title: string, readout: (text: string) => void, tip: Tip) {
+  constructor(title: string, readout: Readout, tip: Tip) {
     this.w = new MatrixCanvas(readout, tip);
     this.b = new MatrixCanvas(readout, tip);
     this.row = h('div', { class: 'matrices' }, [this.w.figure, this.b.figure]);
@@ -507,12 +519,17 @@ export class ParamsHeatmaps {
   private onEdit: ((e: CellEdit) => void) | null = null;
   /** The run and the matrices' shapes the read-out belongs to ("1:4x2,4x1,1x4,1x1"). */
   private shownKey = '';
+  /** The cell the read-out reads. */
+  private reading: { of: MatrixCanvas; r: number; c: number } | undefined;
 
   constructor(theme: Theme) {
     this.theme = theme;
     // Polite live region: each cell reached with the arrow keys is announced.
     this.readout = h('p', { class: 'readout', text: READOUT_HINT, attrs: { 'aria-live': 'polite', 'aria-atomic': 'true' } });
-    const say = (t: string): void => setText(this.readout, t);
+    const say: Readout = (t, at) => {
+      setText(this.readout, t);
+      this.reading = at;
+    };
     this.layer1 = new LayerHeatmaps('Layer 1 (hidden)', say, this.tip);
     this.layer2 = new LayerHeatmaps('Layer 2 (output)', say, this.tip);
     this.empty = h('p', { class: 'placeholder', text: 'The weights W[1], b[1], W[2], b[2] appear here when training starts.' });
@@ -537,6 +554,7 @@ export class ParamsHeatmaps {
     const key = layers ? `${runId ?? ''}:${layers.map((l) => `${shape(l.w)},${shape(l.b)}`).join(',')}` : '';
     if (key !== this.shownKey) {
       this.shownKey = key;
+      this.reading = undefined;
       setText(this.readout, READOUT_HINT);
       this.tip.hide();
       this.layer1.resetCursor();
@@ -549,6 +567,8 @@ export class ParamsHeatmaps {
       this.layer1.set(layers[0]);
       this.layer2.set(layers[1]);
     }
+    // Other values of the same shape (training, the timeline, an edit, Reset): the read-out reads them.
+    if (this.reading) setText(this.readout, this.reading.of.textAt(this.reading.r, this.reading.c) ?? READOUT_HINT);
     this.schedule();
   }
 
@@ -560,35 +580,4 @@ export class ParamsHeatmaps {
   private schedule(): void {
     if (this.hasSpec) this.redraw.schedule();
   }
-}
-
-/** The lesson's labels for W[1], b[1], W[2], b[2] of a run. */
-export function layersFor(p: ParamsSnapshot, d: DatasetSummary | undefined, edited?: Partial<Record<ParamKey, ReadonlySet<string>>>): [LayerSpec, LayerSpec] {
-  const nh = p.W1.length;
-  const nx = p.W1[0]?.length ?? 0;
-  const ny = p.W2.length;
-  const hidden = Array.from({ length: nh }, (_, i) => `h${i + 1}`);
-  const features = Array.from({ length: nx }, (_, i) => d?.featureNames[i] ?? `x${i + 1}`);
-  let outputs: string[];
-  let outMeaning: string;
-  if (d && d.output === 'sigmoid' && ny === 1) {
-    outputs = [`ŷ (${d.classes[1] ?? '1'})`];
-    outMeaning = 'output unit × hidden units';
-  } else if (d && ny === d.classes.length) {
-    outputs = d.classes.slice();
-    outMeaning = 'classes × hidden units';
-  } else {
-    outputs = Array.from({ length: ny }, (_, i) => (ny === 1 ? 'ŷ' : `y${i + 1}`));
-    outMeaning = ny === 1 ? 'output unit × hidden units' : 'outputs × hidden units';
-  }
-  return [
-    {
-      w: { key: 'W1', ...(edited?.W1 ? { edited: edited.W1 } : {}), name: 'W[1]', values: p.W1, rowLabels: hidden, colLabels: features, meaning: 'hidden units × features' },
-      b: { key: 'b1', ...(edited?.b1 ? { edited: edited.b1 } : {}), name: 'b[1]', values: p.b1, rowLabels: hidden, colLabels: ['b'], meaning: '' },
-    },
-    {
-      w: { key: 'W2', ...(edited?.W2 ? { edited: edited.W2 } : {}), name: 'W[2]', values: p.W2, rowLabels: outputs, colLabels: hidden, meaning: outMeaning },
-      b: { key: 'b2', ...(edited?.b2 ? { edited: edited.b2 } : {}), name: 'b[2]', values: p.b2, rowLabels: outputs, colLabels: ['b'], meaning: '' },
-    },
-  ];
 }

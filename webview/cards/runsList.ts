@@ -4,9 +4,9 @@
  * Rows are kept and updated in place, so live updates do not steal focus.
  */
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
-import type { RunView } from '../src/protocol';
-import { fmt, h, pct, setChildren, setText } from './dom';
-import { lastAccuracy, lastCost } from './summary';
+import type { RunView } from '../../src/protocol';
+import { fmt, h, pct, setChildren, setText } from '../widgets/dom';
+import { lastAccuracy, lastCost } from '../widgets/runFacts';
 
 interface Row {
   tr: HTMLTableRowElement;

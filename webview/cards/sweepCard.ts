@@ -8,11 +8,11 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import { CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type TooltipItem } from 'chart.js';
 import './sweep.css';
-import type { SweepPoint, SweepView } from '../src/protocol';
-import { LESSON_SIZES_TEXT, parseSweepSizes } from '../src/sweepSizes';
-import { fmt, h, pct, seconds, setChildren, setText } from './dom';
-import { applyChartTheme } from './lineCharts';
-import type { Theme } from './theme';
+import type { SweepPoint, SweepView } from '../../src/protocol';
+import { LESSON_SIZES_TEXT, parseSweepSizes } from '../../src/sweepSizes';
+import { fmt, h, pct, seconds, setChildren, setText } from '../widgets/dom';
+import { applyChartTheme } from '../widgets/lineCharts';
+import type { Theme } from '../widgets/theme';
 
 Chart.register(LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend);
 

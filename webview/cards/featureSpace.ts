@@ -6,12 +6,12 @@
  * plot) cycle through the pairs of units. The worker computes the points (src/boundaryView.ts);
  * this only draws them. Names are DOM text; the canvas draws numbers only.
  */
-import { base64ToBytes } from '../src/base64Bytes';
-import type { BoundaryView, DatasetSummary, HiddenSpaceView, ParamsSnapshot, RunView } from '../src/protocol';
-import { atIteration, classColours, niceTicks } from './boundary';
-import { fitCanvas, FrameTask, squarePlot } from './canvas';
-import { fmt, h, setChildren, setText } from './dom';
-import { rgbaString, type Theme } from './theme';
+import { base64ToBytes } from '../../src/base64Bytes';
+import type { BoundaryView, DatasetSummary, HiddenSpaceView, ParamsSnapshot, RunView } from '../../src/protocol';
+import { atIteration, classColours, niceTicks } from '../widgets/plot';
+import { fitCanvas, FrameTask, squarePlot } from '../widgets/canvas';
+import { fmt, h, setChildren, setText } from '../widgets/dom';
+import { rgbaString, type Theme } from '../widgets/theme';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import './featureSpace.css';
 
