@@ -27,9 +27,9 @@ const node = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [
   { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...node, entryPoints: ['src/trainWorker.ts'], outfile: 'dist/trainWorker.js' },
-  { ...node, entryPoints: ['src/exploreWorker.ts'], outfile: 'dist/exploreWorker.js' },
-  { ...node, entryPoints: ['src/toolsWorker.ts'], outfile: 'dist/toolsWorker.js' },
+  { ...node, entryPoints: ['src/workers/trainWorker.ts'], outfile: 'dist/trainWorker.js' },
+  { ...node, entryPoints: ['src/workers/exploreWorker.ts'], outfile: 'dist/exploreWorker.js' },
+  { ...node, entryPoints: ['src/workers/toolsWorker.ts'], outfile: 'dist/toolsWorker.js' },
   { ...node, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   {
     ...common,

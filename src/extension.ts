@@ -3,14 +3,14 @@
  * the hovers. Thin on purpose; each responsibility lives in its own module.
  */
 import * as vscode from 'vscode';
-import { registerCommands } from './commands';
-import { CsvDiagnostics } from './csvDiagnostics';
-import { registerModelCommands } from './modelCommands';
-import { registerHovers } from './hover/provider';
-import { Panel, PANEL_VIEW_TYPE } from './panel';
-import { Runs } from './runs';
-import { registerSampleCommand } from './sampleCommand';
-import { Sweeps } from './sweeps';
+import { registerCommands } from './host/common/commands';
+import { CsvDiagnostics } from './host/csvProblems/csvDiagnostics';
+import { registerModelCommands } from './host/models/modelCommands';
+import { registerHovers } from './host/hover/provider';
+import { Panel, PANEL_VIEW_TYPE } from './host/panel/panel';
+import { Runs } from './host/training/runs';
+import { registerSampleCommand } from './host/samples/sampleCommand';
+import { Sweeps } from './host/sweep/sweeps';
 
 /** What activate() returns: used by the integration tests to observe and steer. */
 export interface ShallowNetApi {

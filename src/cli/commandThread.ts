@@ -15,7 +15,7 @@ import { totalmem } from 'node:os';
 import { basename } from 'node:path';
 import { isatty } from 'node:tty';
 import { Worker } from 'node:worker_threads';
-import { memoryLimitMb, outOfMemoryMessage } from '../memoryLimit';
+import { memoryLimitMb, outOfMemoryMessage } from '../core/memoryLimit';
 import { parseArgs } from './args';
 import { COMMANDS } from './commands';
 

@@ -5,9 +5,9 @@ import { parseInitialParams } from '../engine/model';
 import { decodeCsv, decodeJson } from '../engine/decode';
 import { checkInputSize, MAX_INPUT_BYTES, tooLargeError } from '../engine/limits';
 import { ACTIVATION_NAMES, INIT_NAMES } from '../engine/types';
-import { prepareRun, type PrepareOptions } from '../pipeline';
-import type { TrainSettings } from '../protocol';
-import { BUILT_IN_DEFAULTS } from '../settingsDefaults';
+import { prepareRun, type PrepareOptions } from '../core/pipeline';
+import type { TrainSettings } from '../shared/protocol';
+import { BUILT_IN_DEFAULTS } from '../shared/settingsDefaults';
 import { numberOpt, stringOpt, type CommandSpec, type OptionSpec, type ParsedArgs } from './args';
 
 /** One `shallow-net` command: its declared options and what it does. */

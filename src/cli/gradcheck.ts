@@ -1,12 +1,12 @@
 /**
  * `shallow-net gradcheck`: backpropagation against central differences at the initial parameters,
  * on the extension's seeded subsample of at most GRADCHECK_MAX_EXAMPLES training examples
- * (src/gradcheckRun.ts), so that a large CSV answers in a second and float64 rounding over
+ * (src/core/gradcheckRun.ts), so that a large CSV answers in a second and float64 rounding over
  * thousands of examples does not fail a correct backpropagation.
  */
 import { basename } from 'node:path';
 import { GRADCHECK_EPSILON } from '../engine/gradcheck';
-import { GRADCHECK_MAX_EXAMPLES, GRADCHECK_THRESHOLD, gradCheckCsv } from '../gradcheckRun';
+import { GRADCHECK_MAX_EXAMPLES, GRADCHECK_THRESHOLD, gradCheckCsv } from '../core/gradcheckRun';
 import { flagOpt, numberOpt, type CommandSpec, type ParsedArgs } from './args';
 import { ExitError, initialOf, modelOptions, readCsvText, settingsOf, type CliCommand } from './common';
 

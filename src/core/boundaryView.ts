@@ -6,15 +6,15 @@
  * space, 16 units × (660 lattice points + 300 examples) as base64 bytes, about 21 kB more).
  * Pure: used by the training worker (no vscode, no node).
  */
-import { bytesToBase64 } from './base64Bytes';
-import { confusionOf, type Confusion } from './engine/confusion';
-import { classIndices, evaluateGrid, planeOf, planePoints, type Plane } from './engine/grid';
-import { evenColumns, hiddenActivations, latticeInputs, pickColumns } from './engine/hiddenSpace';
-import { zeros, type Matrix } from './engine/matrix';
-import { predictProbabilities } from './engine/network';
-import { mostSeparatingPair } from './engine/separation';
-import type { Architecture, Dataset, Params } from './engine/types';
-import type { BoundaryView, ConfusionSplit, ConfusionView, HiddenSpaceView, ScatterView } from './protocol';
+import { bytesToBase64 } from '../shared/base64Bytes';
+import { confusionOf, type Confusion } from '../engine/confusion';
+import { classIndices, evaluateGrid, planeOf, planePoints, type Plane } from '../engine/grid';
+import { evenColumns, hiddenActivations, latticeInputs, pickColumns } from '../engine/hiddenSpace';
+import { zeros, type Matrix } from '../engine/matrix';
+import { predictProbabilities } from '../engine/network';
+import { mostSeparatingPair } from '../engine/separation';
+import type { Architecture, Dataset, Params } from '../engine/types';
+import type { BoundaryView, ConfusionSplit, ConfusionView, HiddenSpaceView, ScatterView } from '../shared/protocol';
 
 export const BOUNDARY_RES = 60;
 export const UNIT_RES = 30;

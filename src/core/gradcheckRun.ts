@@ -5,12 +5,12 @@
  * host. The subsample is the first 200 of the training examples shuffled with the run's seed
  * (shuffledIndices), kept in their original order. Pure: no vscode, no node.
  */
-import { gradientCheck } from './engine/gradcheck';
-import { fromRows, type Matrix } from './engine/matrix';
-import { shuffledIndices } from './engine/shuffle';
-import type { Params } from './engine/types';
+import { gradientCheck } from '../engine/gradcheck';
+import { fromRows, type Matrix } from '../engine/matrix';
+import { shuffledIndices } from '../engine/shuffle';
+import type { Params } from '../engine/types';
 import { prepareRun } from './pipeline';
-import type { GradCheckReport, ParamsSnapshot, TrainSettings } from './protocol';
+import type { GradCheckReport, ParamsSnapshot, TrainSettings } from '../shared/protocol';
 
 export const GRADCHECK_MAX_EXAMPLES = 200;
 export const GRADCHECK_THRESHOLD = 1e-7;

@@ -2,15 +2,15 @@
  * From CSV text and a person's settings to a prepared run and, at its end, a model file.
  * Shared by the training worker and the CLI; pure (no vscode, no node), over the engine.
  */
-import { checkTestFraction, checkTrainConfig } from './engine/config';
-import { parseCsv } from './engine/csv';
-import { buildDataset } from './engine/dataset';
-import { toRows } from './engine/matrix';
-import { checkModelSavable, checkParamsFit, parseInitialParams, type ModelTraining, type ShallowNetModel } from './engine/model';
-import { numpyRngForRun } from './engine/mt19937';
-import { Trainer } from './engine/train';
-import type { Architecture, Dataset, Params, TrainConfig } from './engine/types';
-import type { CostPoint, DatasetSummary, ParamsSnapshot, TrainSettings } from './protocol';
+import { checkTestFraction, checkTrainConfig } from '../engine/config';
+import { parseCsv } from '../engine/csv';
+import { buildDataset } from '../engine/dataset';
+import { toRows } from '../engine/matrix';
+import { checkModelSavable, checkParamsFit, parseInitialParams, type ModelTraining, type ShallowNetModel } from '../engine/model';
+import { numpyRngForRun } from '../engine/mt19937';
+import { Trainer } from '../engine/train';
+import type { Architecture, Dataset, Params, TrainConfig } from '../engine/types';
+import type { CostPoint, DatasetSummary, ParamsSnapshot, TrainSettings } from '../shared/protocol';
 
 export interface PreparedRun {
   dataset: Dataset;

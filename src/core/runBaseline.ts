@@ -4,9 +4,9 @@
  * of a second before training starts, whatever the size of the data (the cost is convex, and
  * the baseline stops early once it no longer moves).
  */
-import { trainBaseline } from './engine/baseline';
+import { trainBaseline } from '../engine/baseline';
 import type { PreparedRun } from './pipeline';
-import type { BaselineSummary } from './protocol';
+import type { BaselineSummary } from '../shared/protocol';
 
 /** Multiply-adds the baseline may spend (about 0.2 s). */
 const WORK_BUDGET = 2e8;

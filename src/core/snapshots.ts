@@ -6,9 +6,9 @@
  * `SNAPSHOT_NUMBERS / 2` parameters keeps two snapshots of its size each (its timeline is
  * bounded by 2 × its own parameters, not by `SNAPSHOT_NUMBERS`). Pure: used by the training worker.
  */
-import type { Params } from './engine/types';
+import type { Params } from '../engine/types';
 import { snapshot } from './pipeline';
-import type { ParamsAt } from './protocol';
+import type { ParamsAt } from '../shared/protocol';
 
 export const MAX_SNAPSHOTS = 60;
 /** About 1.5 MB of JSON for a network of up to SNAPSHOT_NUMBERS / 2 parameters (beyond: its two snapshots). */

@@ -2,7 +2,7 @@
  * Where a field sits on a CSV line, so an error's "row 31, column x2" can select the very
  * value in the editor. Quote-aware (RFC 4180), for the delimiter the engine detected.
  */
-import { detectDelimiter } from './engine/csv';
+import { detectDelimiter } from '../engine/csv';
 
 export interface FieldSpan {
   start: number;

@@ -1,5 +1,5 @@
 /** An error as the host shows it: the message, and the file, row and column when the engine named them. */
-import { isShallowNetError } from './engine/errors';
+import { isShallowNetError } from '../engine/errors';
 import type { ErrorInfo } from './protocol';
 
 export function errorInfo(e: unknown): ErrorInfo {

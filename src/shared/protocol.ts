@@ -4,9 +4,9 @@
  * and nothing else of each other. Messages from the webview are untrusted: the host
  * accepts only what `parseFromWebview` lets through.
  */
-import { MAX_HIDDEN_UNITS } from './engine/config';
-import type { SweepResult } from './engine/sweep';
-import type { ActivationName, InitName, NormalizationKind, OutputKind } from './engine/types';
+import { MAX_HIDDEN_UNITS } from '../engine/config';
+import type { SweepResult } from '../engine/sweep';
+import type { ActivationName, InitName, NormalizationKind, OutputKind } from '../engine/types';
 import { checkedSweepSizes } from './sweepSizes';
 
 /** The hyper-parameters a person chooses for one run (settings, quick pick or panel). */
@@ -250,7 +250,7 @@ export interface TrainingMessage {
   type: 'training';
   training: boolean;
 }
-/** Relative errors of backpropagation against central differences (src/gradcheckRun.ts). */
+/** Relative errors of backpropagation against central differences (src/core/gradcheckRun.ts). */
 export interface GradCheckReport {
   W1: number;
   b1: number;

@@ -1,8 +1,8 @@
 /**
- * Messages between the extension host and the explore worker thread (src/exploreWorker.ts),
+ * Messages between the extension host and the explore worker thread (src/workers/exploreWorker.ts),
  * which evaluates a run's network at any parameters on the run's data.
  */
-import type { DatasetSummary, ExploreResult, ParamsSnapshot, TrainSettings } from './protocol';
+import type { DatasetSummary, ExploreResult, ParamsSnapshot, TrainSettings } from '../shared/protocol';
 
 export interface ExploreJob {
   type: 'explore';

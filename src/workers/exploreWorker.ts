@@ -5,10 +5,10 @@
  * starts it on the panel's first request and ends it when the panel closes.
  */
 import { parentPort } from 'node:worker_threads';
-import { datasetChange, ExploreData } from './explore';
+import { datasetChange, ExploreData } from '../core/explore';
 import type { ExploreJob, FromExploreWorker, ToExploreWorker } from './exploreProtocol';
-import { prepareDataset } from './pipeline';
-import { decodeCsv } from './engine/decode';
+import { prepareDataset } from '../core/pipeline';
+import { decodeCsv } from '../engine/decode';
 
 const port = parentPort;
 if (!port) throw new Error('exploreWorker must run in a worker thread');

@@ -4,11 +4,11 @@
  * flag is checked before every iteration, so a cancel ends the sweep within one iteration.
  */
 import { performance } from 'node:perf_hooks';
-import { sweepHiddenSizes } from './engine/sweep';
-import { errorInfo } from './errorInfo';
-import { prepareRun, type PreparedRun } from './pipeline';
+import { sweepHiddenSizes } from '../engine/sweep';
+import { errorInfo } from '../shared/errorInfo';
+import { prepareRun, type PreparedRun } from '../core/pipeline';
 import type { FromSweepWorker, StartSweep } from './workerProtocol';
-import { decodeCsv } from './engine/decode';
+import { decodeCsv } from '../engine/decode';
 
 export function runSweep(m: StartSweep, post: (m: FromSweepWorker) => void): void {
   const stop = new Int32Array(m.stop);

@@ -4,12 +4,12 @@
  * One job per worker; the host (toolJobs.ts) ends the worker when the answer comes.
  */
 import { parentPort } from 'node:worker_threads';
-import { parseCsv } from './engine/csv';
-import { decodeCsv, decodeJson } from './engine/decode';
-import { parseModel } from './engine/model';
-import { predictTable, writePredictionsCsv } from './engine/predict';
-import { errorInfo } from './errorInfo';
-import { gradCheckCsv } from './gradcheckRun';
+import { parseCsv } from '../engine/csv';
+import { decodeCsv, decodeJson } from '../engine/decode';
+import { parseModel } from '../engine/model';
+import { predictTable, writePredictionsCsv } from '../engine/predict';
+import { errorInfo } from '../shared/errorInfo';
+import { gradCheckCsv } from '../core/gradcheckRun';
 import type { FromToolsWorker, ToToolsWorker } from './toolsProtocol';
 
 const port = parentPort;

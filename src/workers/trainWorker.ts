@@ -6,16 +6,16 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
-import { BoundaryTracker, confusionView } from './boundaryView';
-import { errorInfo } from './errorInfo';
-import { serializeModel } from './engine/model';
-import { baselineFor } from './runBaseline';
+import { BoundaryTracker, confusionView } from '../core/boundaryView';
+import { errorInfo } from '../shared/errorInfo';
+import { serializeModel } from '../engine/model';
+import { baselineFor } from '../core/runBaseline';
 import { runSweep } from './sweepJob';
-import { paramCount, SnapshotKeeper } from './snapshots';
-import { DecimatedHistory, modelOf, prepareRun, snapshot, type PreparedRun } from './pipeline';
-import type { BoundaryView, CostPoint, HiddenPoint } from './protocol';
+import { paramCount, SnapshotKeeper } from '../core/snapshots';
+import { DecimatedHistory, modelOf, prepareRun, snapshot, type PreparedRun } from '../core/pipeline';
+import type { BoundaryView, CostPoint, HiddenPoint } from '../shared/protocol';
 import type { FromWorker, RunOutcome, StartRun, ToWorker } from './workerProtocol';
-import { decodeCsv } from './engine/decode';
+import { decodeCsv } from '../engine/decode';
 
 const port = parentPort;
 if (!port) throw new Error('trainWorker must run in a worker thread');

@@ -2,7 +2,7 @@
 // (a target given skips the save dialog); anything that is not a PNG writes nothing.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { pngBytes, saveChartsPng } from '../../src/chartsPng';
+import { pngBytes, saveChartsPng } from '../../src/host/panel/chartsPng';
 import { api, exists, workspaceFile } from './helpers';
 
 const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';

@@ -3,8 +3,8 @@
 // snapshot, at edited parameters and on another plane; a changed or deleted CSV is a message.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { ExploreService, type ExploreRequest } from '../../src/exploreService';
-import type { RunView } from '../../src/protocol';
+import { ExploreService, type ExploreRequest } from '../../src/host/panel/exploreService';
+import type { RunView } from '../../src/shared/protocol';
 import { api, EXT_ID, read, train, write } from './helpers';
 
 suite('Explore a run', () => {

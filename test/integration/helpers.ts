@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ShallowNetApi } from '../../src/extension';
-import type { TrainResult } from '../../src/runs';
+import type { TrainResult } from '../../src/host/training/runs';
 
 export const EXT_ID = 'shallow-net.shallow-net-explorer';
 
@@ -20,7 +20,7 @@ export async function api(): Promise<ShallowNetApi> {
 }
 
 /** Whether a file is there: the extension's own check. */
-export { exists } from '../../src/freeName';
+export { exists } from '../../src/host/common/freeName';
 
 export async function read(uri: vscode.Uri): Promise<string> {
   return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));

@@ -3,7 +3,7 @@
 // iteration; the initial scale reaches the engine; a linear run trains.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { TrainResult } from '../../src/runs';
+import type { TrainResult } from '../../src/host/training/runs';
 import { api, train, workspaceFile } from './helpers';
 
 /** The lesson's demonstrations save no model: they are looked at, not kept. */

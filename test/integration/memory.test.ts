@@ -5,9 +5,9 @@
 // host, which reads it each time it starts a worker.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { ExploreService } from '../../src/exploreService';
-import { outOfMemoryMessage } from '../../src/memoryLimit';
-import type { GradCheckReport, SweepView } from '../../src/protocol';
+import { ExploreService } from '../../src/host/panel/exploreService';
+import { outOfMemoryMessage } from '../../src/core/memoryLimit';
+import type { GradCheckReport, SweepView } from '../../src/shared/protocol';
 import { api, EXT_ID, exists, train, workspaceFile, write } from './helpers';
 
 const LIMIT_MB = 16;

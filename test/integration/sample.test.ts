@@ -5,8 +5,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { parseCsv } from '../../src/engine/csv';
 import { generateSample, sampleCsv } from '../../src/engine/samples';
-import type { TrainResult } from '../../src/runs';
-import { LESSON_SETTINGS } from '../../src/sampleCommand';
+import type { TrainResult } from '../../src/host/training/runs';
+import { LESSON_SETTINGS } from '../../src/host/samples/sampleCommand';
 
 const EXT_ID = 'shallow-net.shallow-net-explorer';
 

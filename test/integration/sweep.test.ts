@@ -4,10 +4,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { sweepHiddenSizes } from '../../src/engine/sweep';
-import { prepareRun } from '../../src/pipeline';
-import type { SweepView } from '../../src/protocol';
-import { defaultSettings } from '../../src/settings';
-import { Sweeps } from '../../src/sweeps';
+import { prepareRun } from '../../src/core/pipeline';
+import type { SweepView } from '../../src/shared/protocol';
+import { defaultSettings } from '../../src/host/common/settings';
+import { Sweeps } from '../../src/host/sweep/sweeps';
 import { api, EXT_ID, read, waitFor, workspaceFile, write } from './helpers';
 
 /** A workspace state of our own, to see what a reloaded window would find. */

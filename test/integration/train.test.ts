@@ -5,10 +5,10 @@ import * as vscode from 'vscode';
 import { parseCsv } from '../../src/engine/csv';
 import { parseModel } from '../../src/engine/model';
 import { predictTable } from '../../src/engine/predict';
-import { Runs } from '../../src/runs';
+import { Runs } from '../../src/host/training/runs';
 import { EXT_ID, api, exists, read, train, waitFor, workspaceFile, write } from './helpers';
-import { storeRuns } from '../../src/runHistory';
-import { BUILT_IN_DEFAULTS } from '../../src/settingsDefaults';
+import { storeRuns } from '../../src/host/training/runHistory';
+import { BUILT_IN_DEFAULTS } from '../../src/shared/settingsDefaults';
 
 suite('Train Shallow Net', () => {
   suiteSetup(async () => {

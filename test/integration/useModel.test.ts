@@ -6,9 +6,9 @@ import * as vscode from 'vscode';
 import { parseCsv } from '../../src/engine/csv';
 import { serializeModel, type ShallowNetModel } from '../../src/engine/model';
 import { predictTable } from '../../src/engine/predict';
-import { modelOf, prepareRun } from '../../src/pipeline';
+import { modelOf, prepareRun } from '../../src/core/pipeline';
 import type { ShallowNetApi } from '../../src/extension';
-import { BUILT_IN_DEFAULTS } from '../../src/settingsDefaults';
+import { BUILT_IN_DEFAULTS } from '../../src/shared/settingsDefaults';
 
 const EXT_ID = 'shallow-net.shallow-net-explorer';
 

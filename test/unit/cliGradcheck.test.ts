@@ -1,13 +1,13 @@
 // `shallow-net gradcheck` checks on the extension's seeded subsample of at most 200 training
-// examples (src/gradcheckRun.ts) and says how many it used. Runs the bundled dist/cli.js.
+// examples (src/core/gradcheckRun.ts) and says how many it used. Runs the bundled dist/cli.js.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GRADCHECK_MAX_EXAMPLES, gradCheckCsv } from '../../src/gradcheckRun';
-import { BUILT_IN_DEFAULTS } from '../../src/settingsDefaults';
+import { GRADCHECK_MAX_EXAMPLES, gradCheckCsv } from '../../src/core/gradcheckRun';
+import { BUILT_IN_DEFAULTS } from '../../src/shared/settingsDefaults';
 
 const CLI = join(process.cwd(), 'dist', 'cli.js');
 const FIXTURES = join(process.cwd(), 'test', 'fixtures');

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseCsv } from '../../src/engine/csv';
 import { predictionsCsvChunks, predictTable, writePredictionsCsv } from '../../src/engine/predict';
-import { MEMORY_ENV, outOfMemoryMessage } from '../../src/memoryLimit';
+import { MEMORY_ENV, outOfMemoryMessage } from '../../src/core/memoryLimit';
 import { parseModel } from '../../src/engine/model';
 
 const CLI = join(process.cwd(), 'dist', 'cli.js');

@@ -2,10 +2,10 @@
 // what the panel's timeline slider, weight edits and feature pickers rely on.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { datasetChange, ExploreData, paramsMismatch } from '../../src/explore';
-import { prepareDataset, prepareRun, snapshot } from '../../src/pipeline';
-import { MAX_PARAM_ABS, paramsRefusal, parseFromWebview, parseParamsSnapshot, type ParamsSnapshot, type TrainSettings } from '../../src/protocol';
-import { MAX_SNAPSHOTS, paramCount, SNAPSHOT_NUMBERS, SnapshotKeeper, snapshotLimit } from '../../src/snapshots';
+import { datasetChange, ExploreData, paramsMismatch } from '../../src/core/explore';
+import { prepareDataset, prepareRun, snapshot } from '../../src/core/pipeline';
+import { MAX_PARAM_ABS, paramsRefusal, parseFromWebview, parseParamsSnapshot, type ParamsSnapshot, type TrainSettings } from '../../src/shared/protocol';
+import { MAX_SNAPSHOTS, paramCount, SNAPSHOT_NUMBERS, SnapshotKeeper, snapshotLimit } from '../../src/core/snapshots';
 import { fixture } from './helpers';
 
 const SETTINGS: TrainSettings = {

@@ -5,9 +5,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toRows } from '../../src/engine/matrix';
-import { GRADCHECK_MAX_EXAMPLES, gradCheckCsv, gradCheckText } from '../../src/gradcheckRun';
-import { prepareRun } from '../../src/pipeline';
-import { BUILT_IN_DEFAULTS } from '../../src/settingsDefaults';
+import { GRADCHECK_MAX_EXAMPLES, gradCheckCsv, gradCheckText } from '../../src/core/gradcheckRun';
+import { prepareRun } from '../../src/core/pipeline';
+import { BUILT_IN_DEFAULTS } from '../../src/shared/settingsDefaults';
 
 const root = join(__dirname, '..', '..', '..');
 const flower = readFileSync(join(root, 'test', 'fixtures', 'flower.csv'), 'utf8');

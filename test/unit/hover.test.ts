@@ -14,8 +14,8 @@ import {
   formatValue,
   HOVER_COMMANDS,
   svgDataUri,
-} from '../../src/hover/content';
-import { alphaAfter, classifyIdentifier, findActivationAt, findActivations, type ActivationMatch } from '../../src/hover/recognize';
+} from '../../src/shared/activationText';
+import { alphaAfter, classifyIdentifier, findActivationAt, findActivations, type ActivationMatch } from '../../src/host/hover/recognize';
 
 /** The match with the cursor on the first character of `word` in `line` (the nth occurrence). */
 function at(line: string, word: string, nth = 0, offset = 0): ActivationMatch | undefined {

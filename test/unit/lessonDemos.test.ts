@@ -171,9 +171,9 @@ test('mini-batches report the epoch\'s hidden stats', () => {
 });
 
 test('a model trained at another init scale records it, and reads back; the lesson\'s 0.01 writes nothing new', async () => {
-  const { prepareRun, modelOf } = await import('../../src/pipeline');
+  const { prepareRun, modelOf } = await import('../../src/core/pipeline');
   const { parseModel, serializeModel } = await import('../../src/engine/model');
-  const { BUILT_IN_DEFAULTS } = await import('../../src/settingsDefaults');
+  const { BUILT_IN_DEFAULTS } = await import('../../src/shared/settingsDefaults');
   const { readFileSync } = await import('node:fs');
   const csv = readFileSync('test/fixtures/flower.csv', 'utf8');
   for (const initScale of [10, 0.01]) {

@@ -2,9 +2,9 @@
 // trained briefly the way the extension trains and saves one.
 import { spawnSync } from 'node:child_process';
 import type { ShallowNetModel } from '../../src/engine/model';
-import { modelOf, prepareRun } from '../../src/pipeline';
-import type { TrainSettings } from '../../src/protocol';
-import { BUILT_IN_DEFAULTS } from '../../src/settingsDefaults';
+import { modelOf, prepareRun } from '../../src/core/pipeline';
+import type { TrainSettings } from '../../src/shared/protocol';
+import { BUILT_IN_DEFAULTS } from '../../src/shared/settingsDefaults';
 
 const hasNumpy = (python: string): boolean => spawnSync(python, ['-c', 'import numpy'], { encoding: 'utf8' }).status === 0;
 

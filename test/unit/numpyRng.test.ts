@@ -7,9 +7,9 @@ import { pythonFloat } from '../../src/engine/floatText';
 import { initialiseParams } from '../../src/engine/init';
 import { MT19937, createNumpyRng } from '../../src/engine/mt19937';
 import { permutation } from '../../src/engine/random';
-import { prepareRun } from '../../src/pipeline';
-import { parseTrainSettings } from '../../src/protocol';
-import { BUILT_IN_DEFAULTS } from '../../src/settingsDefaults';
+import { prepareRun } from '../../src/core/pipeline';
+import { parseTrainSettings } from '../../src/shared/protocol';
+import { BUILT_IN_DEFAULTS } from '../../src/shared/settingsDefaults';
 import { fixture } from './helpers';
 
 test('MT19937 seeded as np.random.seed gives the reference words (init_genrand 5489 and numpy seeds)', () => {

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { BUILT_IN_DEFAULTS } from '../../src/settingsDefaults';
+import { BUILT_IN_DEFAULTS } from '../../src/shared/settingsDefaults';
 
 interface Manifest {
   name: string;

@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { LESSON_HIDDEN_SIZES } from '../../src/engine/sweep';
-import { parseFromWebview } from '../../src/protocol';
-import { checkedSweepSizes, LESSON_SIZES_TEXT, MAX_SWEEP_SIZES, parseSweepSizes, sweepSizesError } from '../../src/sweepSizes';
+import { parseFromWebview } from '../../src/shared/protocol';
+import { checkedSweepSizes, LESSON_SIZES_TEXT, MAX_SWEEP_SIZES, parseSweepSizes, sweepSizesError } from '../../src/shared/sweepSizes';
 
 test('the default text is the lesson\'s sizes', () => {
   assert.equal(LESSON_SIZES_TEXT, LESSON_HIDDEN_SIZES.join(', '));

@@ -1,4 +1,4 @@
-// Predict with Model and Gradient Check off the extension host's thread (src/toolJobs.ts on
+// Predict with Model and Gradient Check off the extension host's thread (src/host/common/toolJobs.ts on
 // dist/toolsWorker.js): the same answers as on the thread, errors as ErrorInfo (with the row),
 // and a CSV past the memory limit the one out-of-memory message, this process going on.
 import { test } from 'node:test';
@@ -6,11 +6,11 @@ import assert from 'node:assert/strict';
 import { parseCsv } from '../../src/engine/csv';
 import { parseModel, serializeModel } from '../../src/engine/model';
 import { predictTable, writePredictionsCsv } from '../../src/engine/predict';
-import { gradCheckCsv } from '../../src/gradcheckRun';
-import { MEMORY_ENV, outOfMemoryMessage } from '../../src/memoryLimit';
-import { modelOf, snapshot } from '../../src/pipeline';
-import { gradCheckOffThread, predictOffThread } from '../../src/toolJobs';
-import { WORKER_OUT_OF_MEMORY } from '../../src/workerSession';
+import { gradCheckCsv } from '../../src/core/gradcheckRun';
+import { MEMORY_ENV, outOfMemoryMessage } from '../../src/core/memoryLimit';
+import { modelOf, snapshot } from '../../src/core/pipeline';
+import { gradCheckOffThread, predictOffThread } from '../../src/host/common/toolJobs';
+import { WORKER_OUT_OF_MEMORY } from '../../src/host/common/workerSession';
 import { fixture } from './helpers';
 import { TEST_SETTINGS, trained } from './trainedRun';
 

@@ -1,4 +1,4 @@
-// The lifecycle every extension worker shares (src/workerSession.ts): with tiny worker scripts,
+// The lifecycle every extension worker shares (src/host/common/workerSession.ts): with tiny worker scripts,
 // a job ends exactly once, with its result, an out-of-memory worker's one clear message (and this
 // process goes on), an uncaught error, an exit, or a worker that did not stop when asked.
 import { test } from 'node:test';
@@ -6,9 +6,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ErrorInfo } from '../../src/protocol';
-import { outOfMemoryMessage } from '../../src/memoryLimit';
-import { movable, startWorkerJob, WORKER_OUT_OF_MEMORY, WorkerThread } from '../../src/workerSession';
+import type { ErrorInfo } from '../../src/shared/protocol';
+import { outOfMemoryMessage } from '../../src/core/memoryLimit';
+import { movable, startWorkerJob, WORKER_OUT_OF_MEMORY, WorkerThread } from '../../src/host/common/workerSession';
 
 const dir = mkdtempSync(join(tmpdir(), 'snx-worker-'));
 test.after(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,7 +1,7 @@
 /* global suite, test, suiteSetup, document, requestAnimationFrame, Image, getComputedStyle */
 // The decision boundary, the hidden-unit maps, the confusion matrices and the symmetry notice,
 // in Chromium under the extension's CSP, fed with what the training worker really computes:
-// src/pipeline.ts trains a few hundred iterations on the fixtures and src/boundaryView.ts
+// src/core/pipeline.ts trains a few hundred iterations on the fixtures and src/core/boundaryView.ts
 // makes the views (both bundled on the fly), then the test posts them as the host would.
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

@@ -1,8 +1,8 @@
 /* global suite, test, suiteSetup, document, requestAnimationFrame, setInterval, clearInterval */
 // The timeline slider, the heatmap cell editor and the boundary's feature pickers, in Chromium
-// under the extension's CSP. The test plays the host: runs are trained with src/pipeline.ts and
-// their snapshots kept with src/snapshots.ts, and every `explore` request the webview sends is
-// answered with src/explore.ts on the same data, as the explore worker would.
+// under the extension's CSP. The test plays the host: runs are trained with src/core/pipeline.ts and
+// their snapshots kept with src/core/snapshots.ts, and every `explore` request the webview sends is
+// answered with src/core/explore.ts on the same data, as the explore worker would.
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,10 +14,10 @@ const SETTINGS = { ...TEST_SETTINGS, iterations: 600 };
 let engine;
 suiteSetup(async () => {
   engine = await hostModules({
-    './src/pipeline': ['prepareRun', 'snapshot'],
-    './src/boundaryView': ['BoundaryTracker', 'confusionView'],
-    './src/explore': ['ExploreData'],
-    './src/snapshots': ['SnapshotKeeper', 'paramCount'],
+    './src/core/pipeline': ['prepareRun', 'snapshot'],
+    './src/core/boundaryView': ['BoundaryTracker', 'confusionView'],
+    './src/core/explore': ['ExploreData'],
+    './src/core/snapshots': ['SnapshotKeeper', 'paramCount'],
   });
 });
 

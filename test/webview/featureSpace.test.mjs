@@ -1,6 +1,6 @@
 /* global suite, test, suiteSetup, document, requestAnimationFrame, Image */
 // The hidden feature space card, in Chromium under the extension's CSP, fed with what the
-// training worker really computes (src/pipeline.ts trains on the fixtures, src/boundaryView.ts
+// training worker really computes (src/core/pipeline.ts trains on the fixtures, src/core/boundaryView.ts
 // maps the lattice and the examples through the hidden layer), posted as the host would.
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';

@@ -1,6 +1,6 @@
 // Loads the panel's browser code (dist/webview.js + dist/webview.css, from `node esbuild.mjs`) in
 // Debian's Chromium as VS Code's webview would: the same Content-Security-Policy as
-// src/panelHtml.ts, a stand-in for acquireVsCodeApi, the theme's --vscode-* variables and body
+// src/host/panel/panelHtml.ts, a stand-in for acquireVsCodeApi, the theme's --vscode-* variables and body
 // classes. Any CSP violation (securitypolicyviolation event or a console message naming a
 // "Content Security Policy"), uncaught error or failed request fails the test.
 //
@@ -21,10 +21,10 @@ import * as esbuild from 'esbuild';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
-/** src/panelCsp.ts's policy, the panel's own (bundled here: it is TypeScript). */
+/** src/shared/panelCsp.ts's policy, the panel's own (bundled here: it is TypeScript). */
 const { panelCsp } = await import(
   `data:text/javascript;base64,${Buffer.from(
-    esbuild.buildSync({ entryPoints: [join(repoRoot, 'src', 'panelCsp.ts')], bundle: true, format: 'esm', write: false, platform: 'neutral' }).outputFiles[0].text,
+    esbuild.buildSync({ entryPoints: [join(repoRoot, 'src', 'shared', 'panelCsp.ts')], bundle: true, format: 'esm', write: false, platform: 'neutral' }).outputFiles[0].text,
   ).toString('base64')}`
 );
 export const screenshotDir = join(repoRoot, 'test-results', 'webview');
@@ -145,7 +145,7 @@ export async function stopHarness() {
 
 const escapeAttr = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
-/** The page as src/panelHtml.ts writes it, plus the harness's stand-in script first. */
+/** The page as src/host/panel/panelHtml.ts writes it, plus the harness's stand-in script first. */
 export function pageHtml({ nonce, cspSource, script, css, body, config }) {
   const csp = panelCsp(cspSource, nonce);
   return `<!DOCTYPE html>

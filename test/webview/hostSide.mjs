@@ -22,7 +22,7 @@ export const TEST_SETTINGS = Object.freeze({
 
 /**
  * The named exports of the repository's modules, bundled with esbuild and imported:
- * `{ './src/pipeline': ['prepareRun', 'snapshot'] }` → `{ prepareRun, snapshot }`.
+ * `{ './src/core/pipeline': ['prepareRun', 'snapshot'] }` → `{ prepareRun, snapshot }`.
  */
 export async function hostModules(exports) {
   const contents = Object.entries(exports)
@@ -64,6 +64,6 @@ export function finishedRun(engine, id, file, over = {}, csvText) {
 
 /** The modules finishedRun needs. */
 export const FINISHED_RUN_MODULES = Object.freeze({
-  './src/pipeline': ['prepareRun', 'snapshot'],
-  './src/boundaryView': ['BoundaryTracker', 'confusionView'],
+  './src/core/pipeline': ['prepareRun', 'snapshot'],
+  './src/core/boundaryView': ['BoundaryTracker', 'confusionView'],
 });

@@ -2,11 +2,11 @@
  * The decision boundary: the network's predicted class (shaded by its probability) over the
  * plane of two features, in the CSV's units, with the training examples (filled) and the test
  * examples (hollow) on top, the way the lesson's plot_decision_boundary draws it, but live.
- * The host computes the grid (src/boundaryView.ts); this only paints it. Feature and class
+ * The host computes the grid (src/core/boundaryView.ts); this only paints it. Feature and class
  * names are DOM text; the canvas draws numbers only. Hover, or focus the plot and use the arrow
  * keys, to read the prediction at a point.
  */
-import type { BoundaryView, DatasetSummary, RunView, ScatterView } from '../../src/protocol';
+import type { BoundaryView, DatasetSummary, RunView, ScatterView } from '../../src/shared/protocol';
 import { drawCells, fitCanvas, FrameTask, squarePlot } from '../widgets/canvas';
 import { fmt, h, setChildren, setText } from '../widgets/dom';
 import { atIteration, classColours, niceTicks } from '../widgets/plot';

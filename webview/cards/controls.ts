@@ -11,8 +11,8 @@ import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import { ACTIVATIONS } from '../../src/engine/activations';
 import { ACTIVATION_NAMES, INIT_NAMES, type ActivationName, type InitName } from '../../src/engine/types';
 import { h, setText } from '../widgets/dom';
-import { activationHoverText } from '../../src/hover/content';
-import type { TrainSettings } from '../../src/protocol';
+import { activationHoverText } from '../../src/shared/activationText';
+import type { TrainSettings } from '../../src/shared/protocol';
 
 /** What the fields hold, as typed (kept across reloads with the webview state). */
 export interface FormValues {

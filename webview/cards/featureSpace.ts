@@ -3,11 +3,11 @@
  * examples mapped through the hidden layer, A1 = g(W1·x + b1), drawn with two hidden units on
  * the axes. The plane's straight grid lines bend; the classes, tangled in the input, move apart
  * until the output layer can cut them with a line. Previous / Next (or the arrow keys on the
- * plot) cycle through the pairs of units. The worker computes the points (src/boundaryView.ts);
+ * plot) cycle through the pairs of units. The worker computes the points (src/core/boundaryView.ts);
  * this only draws them. Names are DOM text; the canvas draws numbers only.
  */
-import { base64ToBytes } from '../../src/base64Bytes';
-import type { BoundaryView, DatasetSummary, HiddenSpaceView, ParamsSnapshot, RunView } from '../../src/protocol';
+import { base64ToBytes } from '../../src/shared/base64Bytes';
+import type { BoundaryView, DatasetSummary, HiddenSpaceView, ParamsSnapshot, RunView } from '../../src/shared/protocol';
 import { atIteration, classColours, niceTicks } from '../widgets/plot';
 import { fitCanvas, FrameTask, squarePlot } from '../widgets/canvas';
 import { fmt, h, setChildren, setText } from '../widgets/dom';

@@ -4,7 +4,7 @@
  * network at the explored parameters and plane; the panel's own refusal or a time-out stands in
  * for an answer that will not come. Draws nothing.
  */
-import { paramsRefusal, type ExploredMessage, type ExploreMessage, type ExploreResult, type ParamsSnapshot, type RunView } from '../../src/protocol';
+import { paramsRefusal, type ExploredMessage, type ExploreMessage, type ExploreResult, type ParamsSnapshot, type RunView } from '../../src/shared/protocol';
 import { exploredRun, freshState, isPlain, planeOf, shownIteration, shownParams, type ExploreState } from './explore';
 
 /** A request unanswered this long no longer holds the next back, nor keeps the panel "evaluating". */

@@ -3,7 +3,7 @@
  * a message (the host is trusted, but a message from elsewhere, or of an older extension after an
  * update, must not throw mid-render), and the host's state written into the page at opening.
  */
-import type { StateMessage, ToWebview } from '../../src/protocol';
+import type { StateMessage, ToWebview } from '../../src/shared/protocol';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
@@ -28,7 +28,7 @@ export function isToWebview(v: unknown): v is ToWebview {
 }
 
 /**
- * The host's state when it wrote the page (src/panelHtml.ts: JSON in #app's data-state), so the
+ * The host's state when it wrote the page (src/host/panel/panelHtml.ts: JSON in #app's data-state), so the
  * first frame draws the runs, one training included, before the answer to 'ready' comes.
  */
 export function initialState(app: HTMLElement): StateMessage | undefined {

@@ -2,9 +2,9 @@
  * What survives a reload of the webview (vscode.getState/setState; the host also re-sends its
  * state on 'ready', which replaces these runs). Runs are kept without their timeline's snapshots
  * (up to ~1.5 MB each, saved a few times a second while training): the timeline comes back with
- * the host's state (src/runHistory.ts keeps it across a window reload for networks small enough).
+ * the host's state (src/host/training/runHistory.ts keeps it across a window reload for networks small enough).
  */
-import type { FromWebview, RunView, SweepView, TrainSettings } from '../../src/protocol';
+import type { FromWebview, RunView, SweepView, TrainSettings } from '../../src/shared/protocol';
 import type { FormValues } from '../cards/controls';
 
 /** What VS Code gives the webview (acquireVsCodeApi): messages to the host, and its saved state. */

@@ -4,17 +4,17 @@
  *   executeCommand('shallowNet.trainFile', csvUri, { settings: { iterations: 500 }, save: true })
  */
 import * as vscode from 'vscode';
-import { parseModel } from './engine/model';
-import { gradCheckText } from './gradcheckRun';
+import { parseModel } from '../../engine/model';
+import { gradCheckText } from '../../core/gradcheckRun';
 import { gradCheckOffThread } from './toolJobs';
-import { parseTrainSettings, type GradCheckReport, type RunView, type TrainSettings } from './protocol';
-import { labelOf, type Runs, type TrainResult } from './runs';
+import { parseTrainSettings, type GradCheckReport, type RunView, type TrainSettings } from '../../shared/protocol';
+import { labelOf, type Runs, type TrainResult } from '../training/runs';
 import { defaultSettings, saveModelsSetting } from './settings';
-import { chooseSettings } from './trainFlow';
-import { checkedSweepSizes, LESSON_SIZES_TEXT, parseSweepSizes, sweepSizesError } from './sweepSizes';
-import type { Sweeps } from './sweeps';
+import { chooseSettings } from '../training/trainFlow';
+import { checkedSweepSizes, LESSON_SIZES_TEXT, parseSweepSizes, sweepSizesError } from '../../shared/sweepSizes';
+import type { Sweeps } from '../sweep/sweeps';
 import { readInputBytes } from './readInput';
-import { decodeJson } from './engine/decode';
+import { decodeJson } from '../../engine/decode';
 
 export interface TrainOptions {
   /** Settings over the defaults; given settings skip the quick picks. */

@@ -4,7 +4,7 @@
  * instead of filling the extension host's memory.
  */
 import * as vscode from 'vscode';
-import { checkInputSize } from './engine/limits';
+import { checkInputSize } from '../../engine/limits';
 
 /** The bytes of a CSV or model file, refused past MAX_INPUT_BYTES. */
 export async function readInputBytes(uri: vscode.Uri): Promise<Uint8Array> {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { TrainSettings } from './protocol';
-import { parseTrainSettings } from './protocol';
-import { BUILT_IN_DEFAULTS } from './settingsDefaults';
+import type { TrainSettings } from '../../shared/protocol';
+import { parseTrainSettings } from '../../shared/protocol';
+import { BUILT_IN_DEFAULTS } from '../../shared/settingsDefaults';
 
 export const SECTION = 'shallowNet';
 

@@ -6,10 +6,10 @@
  * trained on again (a new run reads it afresh and reports what it finds).
  */
 import * as vscode from 'vscode';
-import { locateField } from './csvLocate';
-import type { ErrorInfo } from './protocol';
-import { readInputBytes } from './readInput';
-import { decodeCsv } from './engine/decode';
+import { locateField } from '../../shared/csvLocate';
+import type { ErrorInfo } from '../../shared/protocol';
+import { readInputBytes } from '../common/readInput';
+import { decodeCsv } from '../../engine/decode';
 
 /** One run's verdict on its CSV: no error (it read the file) or the error it stopped with. */
 export interface CsvCheck {

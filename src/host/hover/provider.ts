@@ -9,7 +9,7 @@
  *   shallowNet.hover.languages  language ids where they appear (notebook cells: python; model files: json)
  */
 import * as vscode from 'vscode';
-import { activationHoverMarkdown, HOVER_COMMANDS } from './content';
+import { activationHoverMarkdown, HOVER_COMMANDS } from '../../shared/activationText';
 import { findActivationAt } from './recognize';
 
 export const HOVER_LANGUAGES = ['python', 'javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'markdown'] as const;

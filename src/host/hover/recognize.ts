@@ -22,7 +22,7 @@
  * (negative_slope=0.2, alpha=0.2, slope = 0.01, {alpha: 0.3}); without one, the library's
  * default when the library is known.
  */
-import type { ActivationName } from '../engine/types';
+import type { ActivationName } from '../../engine/types';
 
 export interface ActivationMatch {
   name: ActivationName;

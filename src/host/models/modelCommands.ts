@@ -10,13 +10,13 @@
  * (undefined after an error, which is shown to the person).
  */
 import * as vscode from 'vscode';
-import { exportNumpy, numpyFileNameFor } from './engine/exportNumpy';
-import { parseModel, type ShallowNetModel } from './engine/model';
-import { nextFreeUri } from './freeName';
-import { writeAtomic } from './writeAtomic';
-import { readInputBytes } from './readInput';
-import { predictOffThread } from './toolJobs';
-import { decodeJson } from './engine/decode';
+import { exportNumpy, numpyFileNameFor } from '../../engine/exportNumpy';
+import { parseModel, type ShallowNetModel } from '../../engine/model';
+import { nextFreeUri } from '../common/freeName';
+import { writeAtomic } from '../common/writeAtomic';
+import { readInputBytes } from '../common/readInput';
+import { predictOffThread } from '../common/toolJobs';
+import { decodeJson } from '../../engine/decode';
 
 export interface UseModelOptions {
   /** Open the written file in an editor (default true). */

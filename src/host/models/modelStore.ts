@@ -4,9 +4,9 @@
  * name `<csv name>-2.model.json`, `-3`, … is taken instead.
  */
 import * as vscode from 'vscode';
-import { nextFreeUri } from './freeName';
-import { modelFolderSetting } from './settings';
-import { writeAtomic } from './writeAtomic';
+import { nextFreeUri } from '../common/freeName';
+import { modelFolderSetting } from '../common/settings';
+import { writeAtomic } from '../common/writeAtomic';
 
 export const MODEL_SUFFIX = '.model.json';
 

@@ -4,9 +4,9 @@
  * name, never over a file). Tests pass `target` and skip the dialog.
  */
 import * as vscode from 'vscode';
-import { nextFreeUri } from './freeName';
-import { PNG_DATA_URL_PREFIX } from './protocol';
-import { writeAtomic } from './writeAtomic';
+import { nextFreeUri } from '../common/freeName';
+import { PNG_DATA_URL_PREFIX } from '../../shared/protocol';
+import { writeAtomic } from '../common/writeAtomic';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 

@@ -7,10 +7,10 @@
  * thrown; once disposed, every request is answered at once (no worker is started again).
  */
 import * as vscode from 'vscode';
-import type { ExploreJob, FromExploreWorker } from './exploreProtocol';
-import type { DatasetSummary, ExploreResult, ParamsSnapshot, TrainSettings } from './protocol';
-import { readInputBytes } from './readInput';
-import { movable, workerScript, WorkerThread, WORKER_OUT_OF_MEMORY } from './workerSession';
+import type { ExploreJob, FromExploreWorker } from '../../workers/exploreProtocol';
+import type { DatasetSummary, ExploreResult, ParamsSnapshot, TrainSettings } from '../../shared/protocol';
+import { readInputBytes } from '../common/readInput';
+import { movable, workerScript, WorkerThread, WORKER_OUT_OF_MEMORY } from '../common/workerSession';
 
 export interface ExploreRequest {
   csv: vscode.Uri;

@@ -7,12 +7,12 @@ import * as vscode from 'vscode';
 import { panelHtml } from './panelHtml';
 import { saveChartsPng } from './chartsPng';
 import { ExploreService } from './exploreService';
-import { gradCheckOffThread } from './toolJobs';
-import { parseFromWebview, type ExploreMessage, type FromWebview, type GradCheckReport, type ToWebview } from './protocol';
-import type { Runs } from './runs';
-import type { Sweeps } from './sweeps';
-import { defaultSettings } from './settings';
-import { readInputBytes } from './readInput';
+import { gradCheckOffThread } from '../common/toolJobs';
+import { parseFromWebview, type ExploreMessage, type FromWebview, type GradCheckReport, type ToWebview } from '../../shared/protocol';
+import type { Runs } from '../training/runs';
+import type { Sweeps } from '../sweep/sweeps';
+import { defaultSettings } from '../common/settings';
+import { readInputBytes } from '../common/readInput';
 
 export const PANEL_VIEW_TYPE = 'shallowNet.panel';
 

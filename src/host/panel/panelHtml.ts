@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { panelCsp } from './panelCsp';
+import { panelCsp } from '../../shared/panelCsp';
 
 /** A fresh nonce per load, from a cryptographic source (webview-sample's practice). */
 export function nonce(): string {

@@ -7,7 +7,7 @@
  *   { kind: 'moons', rows: 200, noise: 0.1, seed: 3, open: false }) → the file's URI string.
  */
 import * as vscode from 'vscode';
-import { isShallowNetError } from './engine/errors';
+import { isShallowNetError } from '../../engine/errors';
 import {
   SAMPLES,
   generateSample,
@@ -19,10 +19,10 @@ import {
   type SampleInfo,
   type SampleKind,
   type SampleOptions,
-} from './engine/samples';
-import { nextFreeUri } from './freeName';
-import { writeAtomic } from './writeAtomic';
-import type { TrainSettings } from './protocol';
+} from '../../engine/samples';
+import { nextFreeUri } from '../common/freeName';
+import { writeAtomic } from '../common/writeAtomic';
+import type { TrainSettings } from '../../shared/protocol';
 
 export const CREATE_SAMPLE_COMMAND = 'shallowNet.createSampleDataset';
 

@@ -3,9 +3,9 @@
  * `sweep` message (workerSession.ts: with the memory limit, exactly one end), relays each
  * size's result as it finishes, and stops it on request (within the iteration under way).
  */
-import type { DatasetSummary, ErrorInfo, SweepPoint, TrainSettings } from './protocol';
-import type { FromSweepWorker, StartSweep } from './workerProtocol';
-import { movable, startWorkerJob, workerScript, type WorkerJob } from './workerSession';
+import type { DatasetSummary, ErrorInfo, SweepPoint, TrainSettings } from '../../shared/protocol';
+import type { FromSweepWorker, StartSweep } from '../../workers/workerProtocol';
+import { movable, startWorkerJob, workerScript, type WorkerJob } from '../common/workerSession';
 
 export type SweepSessionEnd = { kind: 'done'; stopped: boolean } | { kind: 'failed'; error: ErrorInfo };
 

@@ -4,12 +4,12 @@
  * Keeps the latest sweep's view for the panel (also across a reload of the window).
  */
 import * as vscode from 'vscode';
-import { locateField } from './csvLocate';
-import { noticeWithPanel, type IsPanelOpen } from './panelNotice';
-import type { ErrorInfo, SweepView, TrainSettings } from './protocol';
-import { sweepEndText, sweepProgressText } from './sweepReport';
+import { locateField } from '../../shared/csvLocate';
+import { noticeWithPanel, type IsPanelOpen } from '../common/panelNotice';
+import type { ErrorInfo, SweepView, TrainSettings } from '../../shared/protocol';
+import { sweepEndText, sweepProgressText } from '../../shared/sweepReport';
 import { SweepSession } from './sweepSession';
-import { readInputBytes } from './readInput';
+import { readInputBytes } from '../common/readInput';
 
 export interface SweepRequest {
   csv: vscode.Uri;

@@ -4,17 +4,17 @@
  * its model, and keeps every run's view for the panel.
  */
 import * as vscode from 'vscode';
-import { freeModelUri, saveModel } from './modelStore';
-import { noticeWithPanel, type IsPanelOpen } from './panelNotice';
-import type { CostPoint, ErrorInfo, HiddenPoint, RunStatus, RunSummary, RunView, TrainSettings } from './protocol';
+import { freeModelUri, saveModel } from '../models/modelStore';
+import { noticeWithPanel, type IsPanelOpen } from '../common/panelNotice';
+import type { CostPoint, ErrorInfo, HiddenPoint, RunStatus, RunSummary, RunView, TrainSettings } from '../../shared/protocol';
 import { TrainingSession } from './trainingSession';
-import { DecimatedHistory } from './pipeline';
+import { DecimatedHistory } from '../../core/pipeline';
 import { loadRuns, storeRuns } from './runHistory';
-import { locateField } from './csvLocate';
-import type { CsvCheck } from './csvDiagnostics';
-import { ACTIVATIONS } from './engine/activations';
-import { readInputBytes } from './readInput';
-import { decodeJson } from './engine/decode';
+import { locateField } from '../../shared/csvLocate';
+import type { CsvCheck } from '../csvProblems/csvDiagnostics';
+import { ACTIVATIONS } from '../../engine/activations';
+import { readInputBytes } from '../common/readInput';
+import { decodeJson } from '../../engine/decode';
 
 export interface TrainRequest {
   csv: vscode.Uri;

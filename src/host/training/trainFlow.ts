@@ -4,14 +4,14 @@
  * defaults from the settings. Escape at any step cancels without training.
  */
 import * as vscode from 'vscode';
-import { ACTIVATIONS } from './engine/activations';
-import { MAX_HIDDEN_UNITS } from './engine/config';
-import { parseCsv } from './engine/csv';
-import { describeColumns } from './engine/dataset';
-import { ACTIVATION_NAMES } from './engine/types';
-import type { TrainSettings } from './protocol';
-import { readInputBytes } from './readInput';
-import { decodeCsv } from './engine/decode';
+import { ACTIVATIONS } from '../../engine/activations';
+import { MAX_HIDDEN_UNITS } from '../../engine/config';
+import { parseCsv } from '../../engine/csv';
+import { describeColumns } from '../../engine/dataset';
+import { ACTIVATION_NAMES } from '../../engine/types';
+import type { TrainSettings } from '../../shared/protocol';
+import { readInputBytes } from '../common/readInput';
+import { decodeCsv } from '../../engine/decode';
 
 /** A numeric target with more distinct values than this is probably a measurement, not a class. */
 const CONTINUOUS_ABOVE = 20;

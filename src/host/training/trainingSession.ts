@@ -3,9 +3,9 @@
  * memory limit, exactly one end), relays its (already throttled) events, stops it on request.
  */
 import * as vscode from 'vscode';
-import type { BaselineSummary, BoundaryView, ConfusionView, CostPoint, DatasetSummary, ErrorInfo, HiddenPoint, ParamsAt, ParamsSnapshot, RunSummary, ScatterView, TrainSettings } from './protocol';
-import type { FromWorker, RunOutcome, StartRun } from './workerProtocol';
-import { movable, startWorkerJob, workerScript, type WorkerJob } from './workerSession';
+import type { BaselineSummary, BoundaryView, ConfusionView, CostPoint, DatasetSummary, ErrorInfo, HiddenPoint, ParamsAt, ParamsSnapshot, RunSummary, ScatterView, TrainSettings } from '../../shared/protocol';
+import type { FromWorker, RunOutcome, StartRun } from '../../workers/workerProtocol';
+import { movable, startWorkerJob, workerScript, type WorkerJob } from '../common/workerSession';
 
 export type SessionEvent =
   | { kind: 'prepared'; dataset: DatasetSummary; scatter?: ScatterView }

@@ -24,9 +24,9 @@ suite('Training panel', () => {
     }));
 
   test('opened while a run trains: the first frame shows that run from the host’s page, before any message', async () => {
-    // src/panelHtml.ts as the host writes the page, with a stand-in for the vscode module.
+    // src/host/panel/panelHtml.ts as the host writes the page, with a stand-in for the vscode module.
     const out = await esbuild.build({
-      entryPoints: [join(repoRoot, 'src/panelHtml.ts')], bundle: true, format: 'esm', write: false, platform: 'node',
+      entryPoints: [join(repoRoot, 'src/host/panel/panelHtml.ts')], bundle: true, format: 'esm', write: false, platform: 'node',
       plugins: [{ name: 'vscode-stub', setup(b) {
         b.onResolve({ filter: /^vscode$/ }, () => ({ path: 'vscode', namespace: 'stub' }));
         b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export const Uri = { joinPath: (...parts) => parts.join("/") };', loader: 'js' }));
