@@ -1,11 +1,12 @@
 /**
  * The panel's webview entry: restores the saved view, mounts the cards, routes the host's
- * messages (src/shared/protocol.ts, checked by state/messages.ts) into the panel state (state/), and
+ * messages (src/shared/panelMessages.ts, checked by state/messages.ts) into the panel state (state/), and
  * draws everything in one animation frame however many messages arrive in between. Sends back
  * intents (ready, train, stop, saveModel, gradientCheck, exportPng, runSweep, stopSweep, explore).
  */
 import './panel.css';
-import type { FromWebview, RunView, TrainSettings } from '../src/shared/protocol';
+import type { FromWebview } from '../src/shared/panelMessages';
+import type { RunView, TrainSettings } from '../src/shared/runTypes';
 import { BUILT_IN_DEFAULTS } from '../src/shared/settingsDefaults';
 import { BoundaryPlot } from './cards/boundary';
 import { CollapsedLayer } from './cards/collapsed';

@@ -6,7 +6,7 @@ import { decodeCsv, decodeJson } from '../engine/decode';
 import { checkInputSize, MAX_INPUT_BYTES, tooLargeError } from '../engine/limits';
 import { ACTIVATION_NAMES, INIT_NAMES } from '../engine/types';
 import { prepareRun, type PrepareOptions } from '../core/pipeline';
-import type { TrainSettings } from '../shared/protocol';
+import type { TrainSettings } from '../shared/runTypes';
 import { BUILT_IN_DEFAULTS } from '../shared/settingsDefaults';
 import { numberOpt, stringOpt, type CommandSpec, type OptionSpec, type ParsedArgs } from './args';
 

@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { serializeModel } from '../engine/model';
 import type { HiddenStats } from '../engine/saturation';
 import { DecimatedHistory, modelOf } from '../core/pipeline';
-import type { CostPoint } from '../shared/protocol';
+import type { CostPoint } from '../shared/runTypes';
 import { flagOpt, numberOpt, stringOpt, type CommandSpec, type ParsedArgs } from './args';
 import { ExitError, modelOptions, pct, prepare, settingsOf, type CliCommand } from './common';
 import { FORCE_OPTION, checkDestination, writeAtomic } from './safeWrite';

@@ -14,7 +14,7 @@ import { zeros, type Matrix } from '../engine/matrix';
 import { predictProbabilities } from '../engine/network';
 import { mostSeparatingPair } from '../engine/separation';
 import type { Architecture, Dataset, Params } from '../engine/types';
-import type { BoundaryView, ConfusionSplit, ConfusionView, HiddenSpaceView, ScatterView } from '../shared/protocol';
+import type { BoundaryView, ConfusionSplit, ConfusionView, HiddenSpaceView, ScatterView } from '../shared/runTypes';
 
 export const BOUNDARY_RES = 60;
 export const UNIT_RES = 30;

@@ -9,7 +9,7 @@ import { fromRows, type Matrix } from '../engine/matrix';
 import { accuracyOf, costOf, predictProbabilities } from '../engine/network';
 import type { Architecture, Dataset, Params } from '../engine/types';
 import { summarize } from './pipeline';
-import type { DatasetSummary, ExploreResult, ParamsSnapshot, SplitMetrics, TrainSettings } from '../shared/protocol';
+import type { DatasetSummary, ExploreResult, ParamsSnapshot, SplitMetrics, TrainSettings } from '../shared/runTypes';
 
 export function paramsOf(p: ParamsSnapshot): Params {
   return { W1: fromRows(p.W1), b1: fromRows(p.b1), W2: fromRows(p.W2), b2: fromRows(p.b2) };

@@ -10,7 +10,7 @@ import { fromRows, type Matrix } from '../engine/matrix';
 import { shuffledIndices } from '../engine/shuffle';
 import type { Params } from '../engine/types';
 import { prepareRun } from './pipeline';
-import type { GradCheckReport, ParamsSnapshot, TrainSettings } from '../shared/protocol';
+import type { GradCheckReport, ParamsSnapshot, TrainSettings } from '../shared/runTypes';
 
 export const GRADCHECK_MAX_EXAMPLES = 200;
 export const GRADCHECK_THRESHOLD = 1e-7;

@@ -10,7 +10,7 @@ import { checkModelSavable, checkParamsFit, parseInitialParams, type ModelTraini
 import { numpyRngForRun } from '../engine/mt19937';
 import { Trainer } from '../engine/train';
 import type { Architecture, Dataset, Params, TrainConfig } from '../engine/types';
-import type { CostPoint, DatasetSummary, ParamsSnapshot, TrainSettings } from '../shared/protocol';
+import type { CostPoint, DatasetSummary, ParamsSnapshot, TrainSettings } from '../shared/runTypes';
 
 export interface PreparedRun {
   dataset: Dataset;

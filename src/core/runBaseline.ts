@@ -6,7 +6,7 @@
  */
 import { trainBaseline } from '../engine/baseline';
 import type { PreparedRun } from './pipeline';
-import type { BaselineSummary } from '../shared/protocol';
+import type { BaselineSummary } from '../shared/runTypes';
 
 /** Multiply-adds the baseline may spend (about 0.2 s). */
 const WORK_BUDGET = 2e8;

@@ -8,7 +8,7 @@
  */
 import type { Params } from '../engine/types';
 import { snapshot } from './pipeline';
-import type { ParamsAt } from '../shared/protocol';
+import type { ParamsAt } from '../shared/runTypes';
 
 export const MAX_SNAPSHOTS = 60;
 /** About 1.5 MB of JSON for a network of up to SNAPSHOT_NUMBERS / 2 parameters (beyond: its two snapshots). */

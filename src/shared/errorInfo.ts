@@ -1,6 +1,6 @@
 /** An error as the host shows it: the message, and the file, row and column when the engine named them. */
 import { isShallowNetError } from '../engine/errors';
-import type { ErrorInfo } from './protocol';
+import type { ErrorInfo } from './runTypes';
 
 export function errorInfo(e: unknown): ErrorInfo {
   if (isShallowNetError(e)) {

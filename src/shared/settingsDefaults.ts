@@ -1,4 +1,4 @@
-import type { TrainSettings } from './protocol';
+import type { TrainSettings } from './runTypes';
 
 /** The defaults of a new run when no setting says otherwise (mirrors package.json's). */
 export const BUILT_IN_DEFAULTS: TrainSettings = {

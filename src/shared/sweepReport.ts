@@ -1,5 +1,5 @@
 /** The words of a sweep: the progress line, the best size and the closing message. Pure. */
-import type { SweepPoint, SweepView } from './protocol';
+import type { SweepPoint, SweepView } from './runTypes';
 
 const units = (n: number): string => `${n} hidden unit${n === 1 ? '' : 's'}`;
 const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;

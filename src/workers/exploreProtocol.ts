@@ -2,7 +2,7 @@
  * Messages between the extension host and the explore worker thread (src/workers/exploreWorker.ts),
  * which evaluates a run's network at any parameters on the run's data.
  */
-import type { DatasetSummary, ExploreResult, ParamsSnapshot, TrainSettings } from '../shared/protocol';
+import type { DatasetSummary, ExploreResult, ParamsSnapshot, TrainSettings } from '../shared/runTypes';
 
 export interface ExploreJob {
   type: 'explore';

@@ -2,7 +2,7 @@
  * Messages between the extension host and the tools worker thread (src/workers/toolsWorker.ts), which
  * runs Predict with Model and Gradient Check off the host's thread: one job per worker.
  */
-import type { ErrorInfo, GradCheckReport, ParamsSnapshot, TrainSettings } from '../shared/protocol';
+import type { ErrorInfo, GradCheckReport, ParamsSnapshot, TrainSettings } from '../shared/runTypes';
 
 /** A file's bytes, read by the host with workspace.fs (moved to the worker, not copied), and its name for messages. */
 export interface FileBytes {

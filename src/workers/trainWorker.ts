@@ -13,7 +13,7 @@ import { baselineFor } from '../core/runBaseline';
 import { runSweep } from './sweepJob';
 import { paramCount, SnapshotKeeper } from '../core/snapshots';
 import { DecimatedHistory, modelOf, prepareRun, snapshot, type PreparedRun } from '../core/pipeline';
-import type { BoundaryView, CostPoint, HiddenPoint } from '../shared/protocol';
+import type { BoundaryView, CostPoint, HiddenPoint } from '../shared/runTypes';
 import type { FromWorker, RunOutcome, StartRun, ToWorker } from './workerProtocol';
 import { decodeCsv } from '../engine/decode';
 

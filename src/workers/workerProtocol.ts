@@ -2,7 +2,7 @@
  * Messages between the extension host and the training worker thread. The worker owns
  * everything slow — decoding, parsing, encoding and training — so the host never blocks.
  */
-import type { BaselineSummary, BoundaryView, ConfusionView, CostPoint, DatasetSummary, ErrorInfo, HiddenPoint, ParamsAt, ParamsSnapshot, RunSummary, ScatterView, SweepPoint, TrainSettings } from '../shared/protocol';
+import type { BaselineSummary, BoundaryView, ConfusionView, CostPoint, DatasetSummary, ErrorInfo, HiddenPoint, ParamsAt, ParamsSnapshot, RunSummary, ScatterView, SweepPoint, TrainSettings } from '../shared/runTypes';
 
 export interface StartRun {
   type: 'start';

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { ExploreService, type ExploreRequest } from '../../src/host/panel/exploreService';
-import type { RunView } from '../../src/shared/protocol';
+import type { RunView } from '../../src/shared/runTypes';
 import { api, EXT_ID, read, train, write } from './helpers';
 
 suite('Explore a run', () => {

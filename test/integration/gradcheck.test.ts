@@ -2,7 +2,7 @@
 // central differences on flower.csv at the initial parameters, on 200 of its training examples.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { GradCheckReport } from '../../src/shared/protocol';
+import type { GradCheckReport } from '../../src/shared/runTypes';
 import { api, workspaceFile } from './helpers';
 
 suite('Gradient check', () => {

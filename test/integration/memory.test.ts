@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { ExploreService } from '../../src/host/panel/exploreService';
 import { outOfMemoryMessage } from '../../src/core/memoryLimit';
-import type { GradCheckReport, SweepView } from '../../src/shared/protocol';
+import type { GradCheckReport, SweepView } from '../../src/shared/runTypes';
 import { api, EXT_ID, exists, train, workspaceFile, write } from './helpers';
 
 const LIMIT_MB = 16;

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { sweepHiddenSizes } from '../../src/engine/sweep';
 import { prepareRun } from '../../src/core/pipeline';
-import type { SweepView } from '../../src/shared/protocol';
+import type { SweepView } from '../../src/shared/runTypes';
 import { defaultSettings } from '../../src/host/common/settings';
 import { Sweeps } from '../../src/host/sweep/sweeps';
 import { api, EXT_ID, read, waitFor, workspaceFile, write } from './helpers';

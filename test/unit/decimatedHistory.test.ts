@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DecimatedHistory } from '../../src/core/pipeline';
-import type { CostPoint } from '../../src/shared/protocol';
+import type { CostPoint } from '../../src/shared/runTypes';
 
 /** 10,000 iterations through a history of 4,000 points, the last one marked as the last. */
 function run(total: number, limit = 4000): CostPoint[] {

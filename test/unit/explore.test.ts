@@ -4,7 +4,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { datasetChange, ExploreData, paramsMismatch } from '../../src/core/explore';
 import { prepareDataset, prepareRun, snapshot } from '../../src/core/pipeline';
-import { MAX_PARAM_ABS, paramsRefusal, parseFromWebview, parseParamsSnapshot, type ParamsSnapshot, type TrainSettings } from '../../src/shared/protocol';
+import { parseFromWebview } from '../../src/shared/panelMessages';
+import type { ParamsSnapshot, TrainSettings } from '../../src/shared/runTypes';
+import { MAX_PARAM_ABS, paramsRefusal, parseParamsSnapshot } from '../../src/shared/validators';
 import { MAX_SNAPSHOTS, paramCount, SNAPSHOT_NUMBERS, SnapshotKeeper, snapshotLimit } from '../../src/core/snapshots';
 import { fixture } from './helpers';
 

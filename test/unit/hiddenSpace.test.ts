@@ -7,7 +7,7 @@ import { classIndices, planeOf, type Plane } from '../../src/engine/grid';
 import { evenColumns, hiddenActivations, latticeInputs, pickColumns } from '../../src/engine/hiddenSpace';
 import { fromRows, type Matrix } from '../../src/engine/matrix';
 import type { Architecture, Params } from '../../src/engine/types';
-import type { HiddenSpaceView, TrainSettings } from '../../src/shared/protocol';
+import type { HiddenSpaceView, TrainSettings } from '../../src/shared/runTypes';
 import { trained } from './trainedRun';
 
 

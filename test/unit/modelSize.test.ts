@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { isShallowNetError } from '../../src/engine/errors';
 import { estimateModelJsonLength, MAX_MODEL_JSON_LENGTH, serializeModel } from '../../src/engine/model';
 import { DecimatedHistory, historyLength, MAX_HISTORY_POINTS, modelOf, prepareRun, type PreparedRun } from '../../src/core/pipeline';
-import type { CostPoint, TrainSettings } from '../../src/shared/protocol';
+import type { CostPoint, TrainSettings } from '../../src/shared/runTypes';
 import { fixture } from './helpers';
 import { TEST_SETTINGS } from './trainedRun';
 

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import type { ShallowNetModel } from '../../src/engine/model';
 import { modelOf, prepareRun } from '../../src/core/pipeline';
-import type { TrainSettings } from '../../src/shared/protocol';
+import type { TrainSettings } from '../../src/shared/runTypes';
 import { BUILT_IN_DEFAULTS } from '../../src/shared/settingsDefaults';
 
 const hasNumpy = (python: string): boolean => spawnSync(python, ['-c', 'import numpy'], { encoding: 'utf8' }).status === 0;

@@ -8,7 +8,7 @@ import { initialiseParams } from '../../src/engine/init';
 import { MT19937, createNumpyRng } from '../../src/engine/mt19937';
 import { permutation } from '../../src/engine/random';
 import { prepareRun } from '../../src/core/pipeline';
-import { parseTrainSettings } from '../../src/shared/protocol';
+import { parseTrainSettings } from '../../src/shared/validators';
 import { BUILT_IN_DEFAULTS } from '../../src/shared/settingsDefaults';
 import { fixture } from './helpers';
 

@@ -1,7 +1,7 @@
 // The sweep's words: the notification's progress line, the best size and the closing message.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { SweepPoint, SweepView } from '../../src/shared/protocol';
+import type { SweepPoint, SweepView } from '../../src/shared/runTypes';
 import { BUILT_IN_DEFAULTS } from '../../src/shared/settingsDefaults';
 import { bestOf, sweepEndText, sweepProgressText } from '../../src/shared/sweepReport';
 

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { LESSON_HIDDEN_SIZES } from '../../src/engine/sweep';
-import { parseFromWebview } from '../../src/shared/protocol';
+import { parseFromWebview } from '../../src/shared/panelMessages';
 import { checkedSweepSizes, LESSON_SIZES_TEXT, MAX_SWEEP_SIZES, parseSweepSizes, sweepSizesError } from '../../src/shared/sweepSizes';
 
 test('the default text is the lesson\'s sizes', () => {

@@ -1,7 +1,7 @@
 // A small tanh run on a fixture, trained a few hundred steps: shared by the tests of what the
 // panel is sent about a run (boundary views, hidden feature space).
 import { prepareRun, type PreparedRun } from '../../src/core/pipeline';
-import type { TrainSettings } from '../../src/shared/protocol';
+import type { TrainSettings } from '../../src/shared/runTypes';
 import { fixture } from './helpers';
 
 export const TEST_SETTINGS: TrainSettings = {

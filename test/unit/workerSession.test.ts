@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ErrorInfo } from '../../src/shared/protocol';
+import type { ErrorInfo } from '../../src/shared/runTypes';
 import { outOfMemoryMessage } from '../../src/core/memoryLimit';
 import { movable, startWorkerJob, WORKER_OUT_OF_MEMORY, WorkerThread } from '../../src/host/common/workerSession';
 

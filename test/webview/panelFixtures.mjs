@@ -1,7 +1,7 @@
 /* global requestAnimationFrame, getComputedStyle */
 // What the panel's webview tests share: runs as the host sends them (settings, data set, cost
 // points, parameters with known values), the state message, page helpers, and the host's own
-// gate for the webview's messages (src/shared/protocol.ts, bundled on the fly).
+// gate for the webview's messages (src/shared/panelMessages.ts, bundled on the fly).
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { repoRoot } from './harness.mjs';
@@ -88,10 +88,10 @@ export function finished(id, over = {}) {
 
 export const state = (runs, training = false) => ({ type: 'state', runs, defaults: DEFAULTS, training });
 
-/** parseTrainSettings and parseFromWebview from src/shared/protocol.ts: the host's own gate (after loadHostGate). */
+/** parseTrainSettings and parseFromWebview from src/shared/panelMessages.ts: the host's own gate (after loadHostGate). */
 export const gate = {};
 export async function loadHostGate() {
-  const out = await esbuild.build({ entryPoints: [join(repoRoot, 'src/shared/protocol.ts')], bundle: true, format: 'esm', write: false, platform: 'neutral' });
+  const out = await esbuild.build({ entryPoints: [join(repoRoot, 'src/shared/panelMessages.ts')], bundle: true, format: 'esm', write: false, platform: 'neutral' });
   Object.assign(gate, await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`));
 }
 

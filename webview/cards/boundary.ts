@@ -6,7 +6,7 @@
  * names are DOM text; the canvas draws numbers only. Hover, or focus the plot and use the arrow
  * keys, to read the prediction at a point.
  */
-import type { BoundaryView, DatasetSummary, RunView, ScatterView } from '../../src/shared/protocol';
+import type { BoundaryView, DatasetSummary, RunView, ScatterView } from '../../src/shared/runTypes';
 import { drawCells, fitCanvas, FrameTask, squarePlot } from '../widgets/canvas';
 import { fmt, h, setChildren, setText } from '../widgets/dom';
 import { atIteration, classColours, niceTicks } from '../widgets/plot';

@@ -4,7 +4,7 @@
  * W′ = W[2]W[1] and b′ = W[2]b[1] + b[2], as a heatmap on the same scale as the others.
  */
 import { collapseLinearRows } from '../../src/engine/linear';
-import type { RunView } from '../../src/shared/protocol';
+import type { RunView } from '../../src/shared/runTypes';
 import { FrameTask } from '../widgets/canvas';
 import { h, setText } from '../widgets/dom';
 import { LayerHeatmaps, Tip } from '../widgets/heatmap';

@@ -3,7 +3,7 @@
  * columns the predicted ones, the diagonal (correct) marked, and each actual class's accuracy
  * in the last column. Class names are inserted as text.
  */
-import type { ConfusionSplit, RunView } from '../../src/shared/protocol';
+import type { ConfusionSplit, RunView } from '../../src/shared/runTypes';
 import { h, integer, pct, setChildren } from '../widgets/dom';
 
 export class ConfusionTables {

@@ -12,7 +12,7 @@ import { ACTIVATIONS } from '../../src/engine/activations';
 import { ACTIVATION_NAMES, INIT_NAMES, type ActivationName, type InitName } from '../../src/engine/types';
 import { h, setText } from '../widgets/dom';
 import { activationHoverText } from '../../src/shared/activationText';
-import type { TrainSettings } from '../../src/shared/protocol';
+import type { TrainSettings } from '../../src/shared/runTypes';
 
 /** What the fields hold, as typed (kept across reloads with the webview state). */
 export interface FormValues {

@@ -15,7 +15,7 @@ import {
   Tooltip,
   type ChartDataset,
 } from 'chart.js';
-import type { CostPoint } from '../../src/shared/protocol';
+import type { CostPoint } from '../../src/shared/runTypes';
 import { FrameTask } from '../widgets/canvas';
 import { fmt } from '../widgets/dom';
 import { decimate, type XY } from '../widgets/decimate';

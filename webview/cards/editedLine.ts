@@ -1,6 +1,6 @@
 /** The parameters card's line over edited weights: what changed, the cost it gives, and Reset. */
 import '@vscode-elements/elements/dist/vscode-button/index.js';
-import type { ExploreResult, RunView } from '../../src/shared/protocol';
+import type { ExploreResult, RunView } from '../../src/shared/runTypes';
 import { editedCount, shownIteration, type ExploreState } from '../state/explore';
 import { fmt, h, integer, pct, setText } from '../widgets/dom';
 

@@ -3,7 +3,7 @@
  * service's status), the boundary's axes, and the edited-weights line with its status. They
  * change the run's explore state through state/exploreRequests.ts and show what it says.
  */
-import type { RunView } from '../../src/shared/protocol';
+import type { RunView } from '../../src/shared/runTypes';
 import { applyEdit, planeOf } from '../state/explore';
 import type { ExploreRequests, ExploreView } from '../state/exploreRequests';
 import { h, setText } from '../widgets/dom';

@@ -7,7 +7,7 @@
  * this only draws them. Names are DOM text; the canvas draws numbers only.
  */
 import { base64ToBytes } from '../../src/shared/base64Bytes';
-import type { BoundaryView, DatasetSummary, HiddenSpaceView, ParamsSnapshot, RunView } from '../../src/shared/protocol';
+import type { BoundaryView, DatasetSummary, HiddenSpaceView, ParamsSnapshot, RunView } from '../../src/shared/runTypes';
 import { atIteration, classColours, niceTicks } from '../widgets/plot';
 import { fitCanvas, FrameTask, squarePlot } from '../widgets/canvas';
 import { fmt, h, setChildren, setText } from '../widgets/dom';

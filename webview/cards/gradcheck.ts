@@ -7,7 +7,8 @@
  * W[1], b[1], W[2]) has a relative error of 0 that checks nothing: its row says so instead of "pass".
  */
 import '@vscode-elements/elements/dist/vscode-button/index.js';
-import type { GradCheckMessage, GradCheckReport, RunView } from '../../src/shared/protocol';
+import type { GradCheckMessage } from '../../src/shared/panelMessages';
+import type { GradCheckReport, RunView } from '../../src/shared/runTypes';
 import { h, integer, setChildren } from '../widgets/dom';
 
 const THRESHOLD = 1e-7;

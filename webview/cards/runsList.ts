@@ -4,7 +4,7 @@
  * Rows are kept and updated in place, so live updates do not steal focus.
  */
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
-import type { RunView } from '../../src/shared/protocol';
+import type { RunView } from '../../src/shared/runTypes';
 import { fmt, h, pct, setChildren, setText } from '../widgets/dom';
 import { lastAccuracy, lastCost } from '../widgets/runFacts';
 

@@ -9,7 +9,7 @@ import './lessonDemos.css';
 import { ACTIVATIONS } from '../../src/engine/activations';
 import { saturationKindOf, SATURATION_Z } from '../../src/engine/saturation';
 import type { ActivationName } from '../../src/engine/types';
-import type { CostPoint, HiddenPoint } from '../../src/shared/protocol';
+import type { CostPoint, HiddenPoint } from '../../src/shared/runTypes';
 import { decimate } from '../widgets/decimate';
 import { FrameTask } from '../widgets/canvas';
 import { fmt, h, pct, setText } from '../widgets/dom';

@@ -3,7 +3,7 @@
  * progress, stopped, diverged, error, finished), and a polite live region that announces each
  * change of state once (not every progress tick) to screen readers.
  */
-import type { RunSummary, RunView } from '../../src/shared/protocol';
+import type { RunSummary, RunView } from '../../src/shared/runTypes';
 import { fmt, h, integer, pct, seconds, setChildren, setText } from '../widgets/dom';
 import { lastCost, runName } from '../widgets/runFacts';
 

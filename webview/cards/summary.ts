@@ -1,6 +1,6 @@
 /** The run's summary: data set, architecture, training settings and results, as a definition list. */
 import { ACTIVATIONS } from '../../src/engine/activations';
-import type { RunView } from '../../src/shared/protocol';
+import type { RunView } from '../../src/shared/runTypes';
 import { fmt, h, integer, pct, seconds, setChildren } from '../widgets/dom';
 import { lastAccuracy, lastCost, runName } from '../widgets/runFacts';
 

@@ -8,7 +8,7 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import { CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type TooltipItem } from 'chart.js';
 import './sweep.css';
-import type { SweepPoint, SweepView } from '../../src/shared/protocol';
+import type { SweepPoint, SweepView } from '../../src/shared/runTypes';
 import { LESSON_SIZES_TEXT, parseSweepSizes } from '../../src/shared/sweepSizes';
 import { fmt, h, pct, seconds, setChildren, setText } from '../widgets/dom';
 import { applyChartTheme } from '../widgets/lineCharts';

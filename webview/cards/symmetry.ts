@@ -5,7 +5,7 @@
  * how far its rows of W1 are apart: 0 for zeros, whatever the training, the symmetry problem.
  * With only the zeros run, a button trains its small-start twin.
  */
-import type { RunView, TrainSettings } from '../../src/shared/protocol';
+import type { RunView, TrainSettings } from '../../src/shared/runTypes';
 import { fmt, h, setText } from '../widgets/dom';
 import type { Theme } from '../widgets/theme';
 import { UnitMaps } from '../widgets/unitMaps';

@@ -5,7 +5,7 @@
  * keys, Page Up/Down, Home and End move it; its value is read out as the iteration.
  */
 import '@vscode-elements/elements/dist/vscode-button/index.js';
-import type { ParamsAt } from '../../src/shared/protocol';
+import type { ParamsAt } from '../../src/shared/runTypes';
 import { h, integer, setText } from '../widgets/dom';
 
 export class Timeline {

@@ -4,7 +4,7 @@
  * on the run's data (the explore service); until its answer comes, the heatmaps already show
  * the parameters. Pure helpers here; the widgets are Timeline, AxesPicker and EditedLine (cards/).
  */
-import type { ExploreResult, ParamsSnapshot, RunView } from '../../src/shared/protocol';
+import type { ExploreResult, ParamsSnapshot, RunView } from '../../src/shared/runTypes';
 import { integer } from '../widgets/dom';
 import type { ParamKey } from '../widgets/heatmap';
 

@@ -4,7 +4,9 @@
  * network at the explored parameters and plane; the panel's own refusal or a time-out stands in
  * for an answer that will not come. Draws nothing.
  */
-import { paramsRefusal, type ExploredMessage, type ExploreMessage, type ExploreResult, type ParamsSnapshot, type RunView } from '../../src/shared/protocol';
+import type { ExploredMessage, ExploreMessage } from '../../src/shared/panelMessages';
+import type { ExploreResult, ParamsSnapshot, RunView } from '../../src/shared/runTypes';
+import { paramsRefusal } from '../../src/shared/validators';
 import { exploredRun, freshState, isPlain, planeOf, shownIteration, shownParams, type ExploreState } from './explore';
 
 /** A request unanswered this long no longer holds the next back, nor keeps the panel "evaluating". */

@@ -3,7 +3,7 @@
  * a message (the host is trusted, but a message from elsewhere, or of an older extension after an
  * update, must not throw mid-render), and the host's state written into the page at opening.
  */
-import type { StateMessage, ToWebview } from '../../src/shared/protocol';
+import type { StateMessage, ToWebview } from '../../src/shared/panelMessages';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 

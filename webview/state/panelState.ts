@@ -3,7 +3,8 @@
  * which one is shown, the colours, the latest sweep, and what the person set (log scale, an
  * edited form). Reduces the host's messages and the person's picks; draws nothing.
  */
-import type { RunView, StateMessage, SweepView, TrainSettings } from '../../src/shared/protocol';
+import type { StateMessage } from '../../src/shared/panelMessages';
+import type { RunView, SweepView, TrainSettings } from '../../src/shared/runTypes';
 import { RunColours } from './colours';
 import { withoutSnapshots, type Persisted } from './persist';
 

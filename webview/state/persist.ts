@@ -4,7 +4,8 @@
  * (up to ~1.5 MB each, saved a few times a second while training): the timeline comes back with
  * the host's state (src/host/training/runHistory.ts keeps it across a window reload for networks small enough).
  */
-import type { FromWebview, RunView, SweepView, TrainSettings } from '../../src/shared/protocol';
+import type { FromWebview } from '../../src/shared/panelMessages';
+import type { RunView, SweepView, TrainSettings } from '../../src/shared/runTypes';
 import type { FormValues } from '../cards/controls';
 
 /** What VS Code gives the webview (acquireVsCodeApi): messages to the host, and its saved state. */

@@ -1,5 +1,5 @@
 /** Cost curves thinned to what a chart can show, spikes kept (the cost and saturation charts). */
-import type { CostPoint } from '../../src/shared/protocol';
+import type { CostPoint } from '../../src/shared/runTypes';
 
 export interface XY {
   x: number;

@@ -9,7 +9,7 @@ import { CellEditor } from './cellEditor';
 import { fitCanvas, FrameTask } from './canvas';
 import { fmt, fmtExact, h, setChildren, setText } from './dom';
 import { divergingColor, type Theme } from './theme';
-import type { ParamsSnapshot } from '../../src/shared/protocol';
+import type { ParamsSnapshot } from '../../src/shared/runTypes';
 
 export interface MatrixSpec {
   /** "W[1]" */

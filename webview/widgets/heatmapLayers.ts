@@ -1,5 +1,5 @@
 /** The parameters of a run as the heatmaps show them: W[1], b[1], W[2], b[2] with the lesson's labels. */
-import type { DatasetSummary, ParamsSnapshot } from '../../src/shared/protocol';
+import type { DatasetSummary, ParamsSnapshot } from '../../src/shared/runTypes';
 import type { LayerSpec, ParamKey } from './heatmap';
 
 /** The lesson's labels for W[1], b[1], W[2], b[2] of a run. */

@@ -1,5 +1,5 @@
 /** What the plots over a plane share: class colours, axis ticks, and the iteration they show. */
-import type { BoundaryView } from '../../src/shared/protocol';
+import type { BoundaryView } from '../../src/shared/runTypes';
 import { over, parseColor, type Rgba, type Theme } from './theme';
 
 /** The colour of each class: two classes use the diverging pair, more use the chart series. */

@@ -1,5 +1,5 @@
 /** A run's name and latest figures, as the banner, the runs list and the summary say them. */
-import type { RunView } from '../../src/shared/protocol';
+import type { RunView } from '../../src/shared/runTypes';
 
 /** "#3 flower.csv · tanh · …": the run's number, as in the chart's legend, then its label (once). */
 export function runName(run: RunView): string {

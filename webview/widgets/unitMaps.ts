@@ -5,7 +5,7 @@
  * sigmoid: [0, 1] centred on ½), beside its row of W1 and its b1 as numbers. At most 16 maps.
  * When every row of W1 is the same (zero initialisation), a notice says why: the symmetry problem.
  */
-import type { BoundaryView, DatasetSummary, ParamsSnapshot, RunView } from '../../src/shared/protocol';
+import type { BoundaryView, DatasetSummary, ParamsSnapshot, RunView } from '../../src/shared/runTypes';
 import { drawCells, fitCanvas, FrameTask } from './canvas';
 import { fmt, h, setChildren, setText } from './dom';
 import { divergingColor, type Theme } from './theme';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { TrainSettings } from '../../shared/protocol';
-import { parseTrainSettings } from '../../shared/protocol';
+import type { TrainSettings } from '../../shared/runTypes';
+import { parseTrainSettings } from '../../shared/validators';
 import { BUILT_IN_DEFAULTS } from '../../shared/settingsDefaults';
 
 export const SECTION = 'shallowNet';

@@ -3,7 +3,7 @@
  * (toolsWorker.ts, with workerSession.ts's memory limit and single end), so a big CSV never
  * blocks or ends the extension host. Errors come back as an ErrorInfo, never thrown.
  */
-import type { ErrorInfo, GradCheckReport, ParamsSnapshot, TrainSettings } from '../../shared/protocol';
+import type { ErrorInfo, GradCheckReport, ParamsSnapshot, TrainSettings } from '../../shared/runTypes';
 import type { FileBytes, FromToolsWorker, ToToolsWorker } from '../../workers/toolsProtocol';
 import { movable, startWorkerJob, workerScript } from './workerSession';
 

@@ -12,7 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { memoryLimitMb, outOfMemoryMessage } from '../../core/memoryLimit';
-import type { ErrorInfo } from '../../shared/protocol';
+import type { ErrorInfo } from '../../shared/runTypes';
 
 /** The worker bundles in dist/ (esbuild.mjs). */
 export type WorkerBundle = 'trainWorker.js' | 'exploreWorker.js' | 'toolsWorker.js';

@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { locateField } from '../../shared/csvLocate';
-import type { ErrorInfo } from '../../shared/protocol';
+import type { ErrorInfo } from '../../shared/runTypes';
 import { readInputBytes } from '../common/readInput';
 import { decodeCsv } from '../../engine/decode';
 

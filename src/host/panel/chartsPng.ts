@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { nextFreeUri } from '../common/freeName';
-import { PNG_DATA_URL_PREFIX } from '../../shared/protocol';
+import { PNG_DATA_URL_PREFIX } from '../../shared/validators';
 import { writeAtomic } from '../common/writeAtomic';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];

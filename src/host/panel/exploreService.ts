@@ -8,7 +8,7 @@
  */
 import * as vscode from 'vscode';
 import type { ExploreJob, FromExploreWorker } from '../../workers/exploreProtocol';
-import type { DatasetSummary, ExploreResult, ParamsSnapshot, TrainSettings } from '../../shared/protocol';
+import type { DatasetSummary, ExploreResult, ParamsSnapshot, TrainSettings } from '../../shared/runTypes';
 import { readInputBytes } from '../common/readInput';
 import { movable, workerScript, WorkerThread, WORKER_OUT_OF_MEMORY } from '../common/workerSession';
 

@@ -22,7 +22,7 @@ import {
 } from '../../engine/samples';
 import { nextFreeUri } from '../common/freeName';
 import { writeAtomic } from '../common/writeAtomic';
-import type { TrainSettings } from '../../shared/protocol';
+import type { TrainSettings } from '../../shared/runTypes';
 
 export const CREATE_SAMPLE_COMMAND = 'shallowNet.createSampleDataset';
 

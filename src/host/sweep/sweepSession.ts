@@ -3,7 +3,7 @@
  * `sweep` message (workerSession.ts: with the memory limit, exactly one end), relays each
  * size's result as it finishes, and stops it on request (within the iteration under way).
  */
-import type { DatasetSummary, ErrorInfo, SweepPoint, TrainSettings } from '../../shared/protocol';
+import type { DatasetSummary, ErrorInfo, SweepPoint, TrainSettings } from '../../shared/runTypes';
 import type { FromSweepWorker, StartSweep } from '../../workers/workerProtocol';
 import { movable, startWorkerJob, workerScript, type WorkerJob } from '../common/workerSession';
 

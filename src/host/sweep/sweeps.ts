@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { locateField } from '../../shared/csvLocate';
 import { noticeWithPanel, type IsPanelOpen } from '../common/panelNotice';
-import type { ErrorInfo, SweepView, TrainSettings } from '../../shared/protocol';
+import type { ErrorInfo, SweepView, TrainSettings } from '../../shared/runTypes';
 import { sweepEndText, sweepProgressText } from '../../shared/sweepReport';
 import { SweepSession } from './sweepSession';
 import { readInputBytes } from '../common/readInput';

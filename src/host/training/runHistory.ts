@@ -5,7 +5,7 @@
  * stopped, with a word on why.
  */
 import type * as vscode from 'vscode';
-import type { CostPoint, RunView } from '../../shared/protocol';
+import type { CostPoint, RunView } from '../../shared/runTypes';
 
 const KEY = 'shallowNet.runs.v1';
 /** How many runs are kept, and how many cost points each keeps (the chart needs no more). */

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { freeModelUri, saveModel } from '../models/modelStore';
 import { noticeWithPanel, type IsPanelOpen } from '../common/panelNotice';
-import type { CostPoint, ErrorInfo, HiddenPoint, RunStatus, RunSummary, RunView, TrainSettings } from '../../shared/protocol';
+import type { CostPoint, ErrorInfo, HiddenPoint, RunStatus, RunSummary, RunView, TrainSettings } from '../../shared/runTypes';
 import { TrainingSession } from './trainingSession';
 import { DecimatedHistory } from '../../core/pipeline';
 import { loadRuns, storeRuns } from './runHistory';

@@ -9,7 +9,7 @@ import { MAX_HIDDEN_UNITS } from '../../engine/config';
 import { parseCsv } from '../../engine/csv';
 import { describeColumns } from '../../engine/dataset';
 import { ACTIVATION_NAMES } from '../../engine/types';
-import type { TrainSettings } from '../../shared/protocol';
+import type { TrainSettings } from '../../shared/runTypes';
 import { readInputBytes } from '../common/readInput';
 import { decodeCsv } from '../../engine/decode';
 

@@ -3,7 +3,7 @@
  * memory limit, exactly one end), relays its (already throttled) events, stops it on request.
  */
 import * as vscode from 'vscode';
-import type { BaselineSummary, BoundaryView, ConfusionView, CostPoint, DatasetSummary, ErrorInfo, HiddenPoint, ParamsAt, ParamsSnapshot, RunSummary, ScatterView, TrainSettings } from '../../shared/protocol';
+import type { BaselineSummary, BoundaryView, ConfusionView, CostPoint, DatasetSummary, ErrorInfo, HiddenPoint, ParamsAt, ParamsSnapshot, RunSummary, ScatterView, TrainSettings } from '../../shared/runTypes';
 import type { FromWorker, RunOutcome, StartRun } from '../../workers/workerProtocol';
 import { movable, startWorkerJob, workerScript, type WorkerJob } from '../common/workerSession';
 
