@@ -1,4 +1,4 @@
-// One build script, several bundles (DESIGN.md):
+// One build script, several bundles (see ARCHITECTURE.md for what each folder holds):
 //   dist/extension.js   the extension host entry (node, cjs, `vscode` external)
 //   dist/trainWorker.js the training worker thread (node, cjs)
 //   dist/exploreWorker.js the explore worker thread: a run's network at any parameters (node, cjs)
@@ -8,7 +8,7 @@
 // Flags: --production (minify, no source maps), --watch, --tests (test bundles into out/),
 //        --bench (the benchmark into out/bench/).
 import * as esbuild from 'esbuild';
-import { mkdirSync, readdirSync, existsSync } from 'node:fs';
+import { mkdirSync, readdirSync, existsSync, rmSync } from 'node:fs';
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
@@ -41,12 +41,19 @@ const builds = [
   },
 ];
 
+/** Every file under `dir`, subfolders included (tests mirror src/), whose name ends with `suffix`. */
 const list = (dir, suffix) =>
-  existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(suffix)).map((f) => `${dir}/${f}`) : [];
+  existsSync(dir)
+    ? readdirSync(dir, { recursive: true, encoding: 'utf8' })
+        .filter((f) => f.endsWith(suffix))
+        .map((f) => `${dir}/${f.split('\\').join('/')}`)
+    : [];
 
 if (args.has('--tests')) {
+  // Bundles of tests moved or removed must not run again from an older build.
+  rmSync('out/test', { recursive: true, force: true });
   builds.push(
-    { ...node, entryPoints: list('test/unit', '.test.ts'), outdir: 'out/test/unit', sourcemap: 'inline' },
+    { ...node, entryPoints: list('test/unit', '.test.ts'), outdir: 'out/test/unit', outbase: 'test/unit', sourcemap: 'inline' },
     {
       ...node,
       entryPoints: [...list('test/integration', '.test.ts'), 'test/integration/index.ts'].filter(existsSync),

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseModel } from '../../src/engine/model';
+import { parseModel } from '../../../src/engine/model';
 
 const CLI = join(process.cwd(), 'dist', 'cli.js');
 const FIXTURES = join(process.cwd(), 'test', 'fixtures');

@@ -7,7 +7,7 @@ import { copyFileSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { runPython, skipWithoutNumpy } from './numpyPython';
+import { runPython, skipWithoutNumpy } from '../numpyPython';
 
 const CLI = join(process.cwd(), 'dist', 'cli.js');
 

@@ -6,8 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GRADCHECK_MAX_EXAMPLES, gradCheckCsv } from '../../src/core/gradcheckRun';
-import { BUILT_IN_DEFAULTS } from '../../src/shared/settingsDefaults';
+import { GRADCHECK_MAX_EXAMPLES, gradCheckCsv } from '../../../src/core/gradcheckRun';
+import { BUILT_IN_DEFAULTS } from '../../../src/shared/settingsDefaults';
 
 const CLI = join(process.cwd(), 'dist', 'cli.js');
 const FIXTURES = join(process.cwd(), 'test', 'fixtures');

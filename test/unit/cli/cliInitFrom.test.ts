@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MAX_HIDDEN_UNITS } from '../../src/engine/config';
+import { MAX_HIDDEN_UNITS } from '../../../src/engine/config';
 
 const CLI = join(process.cwd(), 'dist', 'cli.js');
 const FIXTURES = join(process.cwd(), 'test', 'fixtures');

@@ -9,10 +9,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseCsv } from '../../src/engine/csv';
-import { predictionsCsvChunks, predictTable, writePredictionsCsv } from '../../src/engine/predict';
-import { MEMORY_ENV, outOfMemoryMessage } from '../../src/core/memoryLimit';
-import { parseModel } from '../../src/engine/model';
+import { parseCsv } from '../../../src/engine/csv';
+import { predictionsCsvChunks, predictTable, writePredictionsCsv } from '../../../src/engine/predict';
+import { MEMORY_ENV, outOfMemoryMessage } from '../../../src/core/memoryLimit';
+import { parseModel } from '../../../src/engine/model';
 
 const CLI = join(process.cwd(), 'dist', 'cli.js');
 const tmp = mkdtempSync(join(tmpdir(), 'shallow-net-climem-'));

@@ -8,8 +8,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ExitError } from '../../src/cli/common';
-import { checkDestination, writeAtomic } from '../../src/cli/safeWrite';
+import { ExitError } from '../../../src/cli/common';
+import { checkDestination, writeAtomic } from '../../../src/cli/safeWrite';
 
 const CLI = join(process.cwd(), 'dist', 'cli.js');
 const FIXTURES = join(process.cwd(), 'test', 'fixtures');

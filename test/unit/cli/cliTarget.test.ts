@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { resolveTarget } from '../../src/engine/dataset';
+import { resolveTarget } from '../../../src/engine/dataset';
 
 const CLI = join(process.cwd(), 'dist', 'cli.js');
 const FIXTURES = join(process.cwd(), 'test', 'fixtures');

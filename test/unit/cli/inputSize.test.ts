@@ -6,8 +6,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readBytes } from '../../src/cli/common';
-import { checkInputSize, MAX_INPUT_BYTES } from '../../src/engine/limits';
+import { readBytes } from '../../../src/cli/common';
+import { checkInputSize, MAX_INPUT_BYTES } from '../../../src/engine/limits';
 
 const CLI = join(process.cwd(), 'dist', 'cli.js');
 const tmp = mkdtempSync(join(tmpdir(), 'shallow-net-size-'));

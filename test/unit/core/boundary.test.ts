@@ -1,16 +1,16 @@
 // The decision-boundary grid, the examples on its plane and the confusion matrix.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { BOUNDARY_RES, BoundaryTracker, confusionView, MAX_UNIT_MAPS, UNIT_RES } from '../../src/core/boundaryView';
-import { ACTIVATIONS } from '../../src/engine/activations';
-import { confusionOf } from '../../src/engine/confusion';
-import { cellCentre, evaluateGrid, gridInputs, planeOf, planePoints, toOriginal } from '../../src/engine/grid';
-import { fromRows, type Matrix } from '../../src/engine/matrix';
-import { accuracyOf, predictProbabilities } from '../../src/engine/network';
-import type { Architecture, Params } from '../../src/engine/types';
-import { prepareRun } from '../../src/core/pipeline';
-import { fixture } from './helpers';
-import { TEST_SETTINGS as SETTINGS, trained } from './trainedRun';
+import { BOUNDARY_RES, BoundaryTracker, confusionView, MAX_UNIT_MAPS, UNIT_RES } from '../../../src/core/boundaryView';
+import { ACTIVATIONS } from '../../../src/engine/activations';
+import { confusionOf } from '../../../src/engine/confusion';
+import { cellCentre, evaluateGrid, gridInputs, planeOf, planePoints, toOriginal } from '../../../src/engine/grid';
+import { fromRows, type Matrix } from '../../../src/engine/matrix';
+import { accuracyOf, predictProbabilities } from '../../../src/engine/network';
+import type { Architecture, Params } from '../../../src/engine/types';
+import { prepareRun } from '../../../src/core/pipeline';
+import { fixture } from '../helpers';
+import { TEST_SETTINGS as SETTINGS, trained } from '../trainedRun';
 
 
 function rowOf(M: Matrix, i: number): number[] {

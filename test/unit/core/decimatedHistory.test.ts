@@ -2,8 +2,8 @@
 // and the run's final iteration kept whatever the stride, so a finished run's lines end where it did.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DecimatedHistory } from '../../src/core/pipeline';
-import type { CostPoint } from '../../src/shared/runTypes';
+import { DecimatedHistory } from '../../../src/core/pipeline';
+import type { CostPoint } from '../../../src/shared/runTypes';
 
 /** 10,000 iterations through a history of 4,000 points, the last one marked as the last. */
 function run(total: number, limit = 4000): CostPoint[] {

@@ -2,13 +2,13 @@
 // what the panel's timeline slider, weight edits and feature pickers rely on.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { datasetChange, ExploreData, paramsMismatch } from '../../src/core/explore';
-import { prepareDataset, prepareRun, snapshot } from '../../src/core/pipeline';
-import { parseFromWebview } from '../../src/shared/panelMessages';
-import type { ParamsSnapshot, TrainSettings } from '../../src/shared/runTypes';
-import { MAX_PARAM_ABS, paramsRefusal, parseParamsSnapshot } from '../../src/shared/validators';
-import { MAX_SNAPSHOTS, paramCount, SNAPSHOT_NUMBERS, SnapshotKeeper, snapshotLimit } from '../../src/core/snapshots';
-import { fixture } from './helpers';
+import { datasetChange, ExploreData, paramsMismatch } from '../../../src/core/explore';
+import { prepareDataset, prepareRun, snapshot } from '../../../src/core/pipeline';
+import { parseFromWebview } from '../../../src/shared/panelMessages';
+import type { ParamsSnapshot, TrainSettings } from '../../../src/shared/runTypes';
+import { MAX_PARAM_ABS, paramsRefusal, parseParamsSnapshot } from '../../../src/shared/validators';
+import { MAX_SNAPSHOTS, paramCount, SNAPSHOT_NUMBERS, SnapshotKeeper, snapshotLimit } from '../../../src/core/snapshots';
+import { fixture } from '../helpers';
 
 const SETTINGS: TrainSettings = {
   hiddenUnits: 4,

@@ -4,12 +4,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { toRows } from '../../src/engine/matrix';
-import { GRADCHECK_MAX_EXAMPLES, gradCheckCsv, gradCheckText } from '../../src/core/gradcheckRun';
-import { prepareRun } from '../../src/core/pipeline';
-import { BUILT_IN_DEFAULTS } from '../../src/shared/settingsDefaults';
+import { toRows } from '../../../src/engine/matrix';
+import { GRADCHECK_MAX_EXAMPLES, gradCheckCsv, gradCheckText } from '../../../src/core/gradcheckRun';
+import { prepareRun } from '../../../src/core/pipeline';
+import { BUILT_IN_DEFAULTS } from '../../../src/shared/settingsDefaults';
 
-const root = join(__dirname, '..', '..', '..');
+const root = process.cwd();
 const flower = readFileSync(join(root, 'test', 'fixtures', 'flower.csv'), 'utf8');
 const settings = { ...BUILT_IN_DEFAULTS, activation: 'tanh' as const, iterations: 300 };
 

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ACTIVATIONS, sigmoid } from '../../src/engine/activations';
-import { activateWithDerivative, fastExp, fastSigmoid, fastTanh } from '../../src/engine/kernels';
-import { ACTIVATION_NAMES } from '../../src/engine/types';
+import { ACTIVATIONS, sigmoid } from '../../../src/engine/activations';
+import { activateWithDerivative, fastExp, fastSigmoid, fastTanh } from '../../../src/engine/kernels';
+import { ACTIVATION_NAMES } from '../../../src/engine/types';
 
 const ALPHA = 0.01;
 

@@ -1,8 +1,8 @@
 // The CSV reader: RFC 4180 quoting, line endings, BOM, delimiter detection, located errors.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { detectDelimiter, formatCsvField, formatCsvRow, parseCsv } from '../../src/engine/csv';
-import { fixture, fixtureTable, throwsShallow } from './helpers';
+import { detectDelimiter, formatCsvField, formatCsvRow, parseCsv } from '../../../src/engine/csv';
+import { fixture, fixtureTable, throwsShallow } from '../helpers';
 
 test('flower.csv: header, 400 rows, file lines from 2', () => {
   const t = fixtureTable('flower.csv');

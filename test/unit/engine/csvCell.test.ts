@@ -6,11 +6,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { formatCsvRow, parseCsv } from '../../src/engine/csv';
-import { spreadsheetSafe } from '../../src/engine/csvCell';
-import { exportNumpy } from '../../src/engine/exportNumpy';
-import { predictTable, writePredictionsCsv } from '../../src/engine/predict';
-import { runPython, skipWithoutNumpy, trainedModel } from './numpyPython';
+import { formatCsvRow, parseCsv } from '../../../src/engine/csv';
+import { spreadsheetSafe } from '../../../src/engine/csvCell';
+import { exportNumpy } from '../../../src/engine/exportNumpy';
+import { predictTable, writePredictionsCsv } from '../../../src/engine/predict';
+import { runPython, skipWithoutNumpy, trainedModel } from '../numpyPython';
 
 const CMD = "+cmd|' /C calc'!A0";
 

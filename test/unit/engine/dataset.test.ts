@@ -1,11 +1,11 @@
 // CSV table → Dataset: typing, targets, one-hot, missing rows, split, standardisation, errors.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseCsv, type CsvTable } from '../../src/engine/csv';
-import { buildDataset, describeColumns, describeTarget, encodeRows, type DatasetOptions } from '../../src/engine/dataset';
-import { get, toRows, type Matrix } from '../../src/engine/matrix';
-import type { Dataset } from '../../src/engine/types';
-import { fixture, fixtureTable, throwsShallow } from './helpers';
+import { parseCsv, type CsvTable } from '../../../src/engine/csv';
+import { buildDataset, describeColumns, describeTarget, encodeRows, type DatasetOptions } from '../../../src/engine/dataset';
+import { get, toRows, type Matrix } from '../../../src/engine/matrix';
+import type { Dataset } from '../../../src/engine/types';
+import { fixture, fixtureTable, throwsShallow } from '../helpers';
 
 const RAW: Omit<DatasetOptions, 'fileName'> = { normalize: 'none', testFraction: 0, seed: 1 };
 

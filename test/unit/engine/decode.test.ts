@@ -7,9 +7,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseCsv } from '../../src/engine/csv';
-import { decodeCsv, decodeJson } from '../../src/engine/decode';
-import { isShallowNetError } from '../../src/engine/errors';
+import { parseCsv } from '../../../src/engine/csv';
+import { decodeCsv, decodeJson } from '../../../src/engine/decode';
+import { isShallowNetError } from '../../../src/engine/errors';
 
 const CLI = join(process.cwd(), 'dist', 'cli.js');
 const FIXTURES = join(process.cwd(), 'test', 'fixtures');

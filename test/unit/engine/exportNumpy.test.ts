@@ -4,12 +4,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { parseCsv } from '../../src/engine/csv';
-import { exportNumpy, numpyFileNameFor } from '../../src/engine/exportNumpy';
-import type { ShallowNetModel } from '../../src/engine/model';
-import { predictTable } from '../../src/engine/predict';
-import { fixture } from './helpers';
-import { runPython, skipWithoutNumpy, trainedModel } from './numpyPython';
+import { parseCsv } from '../../../src/engine/csv';
+import { exportNumpy, numpyFileNameFor } from '../../../src/engine/exportNumpy';
+import type { ShallowNetModel } from '../../../src/engine/model';
+import { predictTable } from '../../../src/engine/predict';
+import { fixture } from '../helpers';
+import { runPython, skipWithoutNumpy, trainedModel } from '../numpyPython';
 
 const tmp = mkdtempSync(join(tmpdir(), 'shallow-net-numpy-'));
 const skip = skipWithoutNumpy;

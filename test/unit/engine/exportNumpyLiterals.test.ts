@@ -7,12 +7,12 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { formatCsvRow, parseCsv, type CsvTable } from '../../src/engine/csv';
-import { exportNumpy } from '../../src/engine/exportNumpy';
-import type { ShallowNetModel } from '../../src/engine/model';
-import { predictTable } from '../../src/engine/predict';
-import { pyString } from '../../src/engine/pythonLiteral';
-import { runPython, skipWithoutNumpy, trainedModel } from './numpyPython';
+import { formatCsvRow, parseCsv, type CsvTable } from '../../../src/engine/csv';
+import { exportNumpy } from '../../../src/engine/exportNumpy';
+import type { ShallowNetModel } from '../../../src/engine/model';
+import { predictTable } from '../../../src/engine/predict';
+import { pyString } from '../../../src/engine/pythonLiteral';
+import { runPython, skipWithoutNumpy, trainedModel } from '../numpyPython';
 
 const skip = skipWithoutNumpy;
 

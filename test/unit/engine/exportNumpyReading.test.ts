@@ -6,11 +6,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { parseCsv } from '../../src/engine/csv';
-import { exportNumpy } from '../../src/engine/exportNumpy';
-import { JS_TRIMMED } from '../../src/engine/exportNumpyCsv';
-import { predictTable } from '../../src/engine/predict';
-import { runPython, skipWithoutNumpy, trainedModel } from './numpyPython';
+import { parseCsv } from '../../../src/engine/csv';
+import { exportNumpy } from '../../../src/engine/exportNumpy';
+import { JS_TRIMMED } from '../../../src/engine/exportNumpyCsv';
+import { predictTable } from '../../../src/engine/predict';
+import { runPython, skipWithoutNumpy, trainedModel } from '../numpyPython';
 
 const skip = skipWithoutNumpy;
 const dir = mkdtempSync(join(tmpdir(), 'shallow-net-numpy-read-'));

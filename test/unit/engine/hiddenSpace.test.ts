@@ -1,14 +1,14 @@
 // The hidden feature space: the lattice and the examples through A1 = g(W1·x + b1), quantised.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { base64ToBytes, bytesToBase64 } from '../../src/shared/base64Bytes';
-import { BoundaryTracker, HIDDEN_LINES, HIDDEN_SAMPLES, MAX_HIDDEN_POINTS, MAX_UNIT_MAPS } from '../../src/core/boundaryView';
-import { classIndices, planeOf, type Plane } from '../../src/engine/grid';
-import { evenColumns, hiddenActivations, latticeInputs, pickColumns } from '../../src/engine/hiddenSpace';
-import { fromRows, type Matrix } from '../../src/engine/matrix';
-import type { Architecture, Params } from '../../src/engine/types';
-import type { HiddenSpaceView, TrainSettings } from '../../src/shared/runTypes';
-import { trained } from './trainedRun';
+import { base64ToBytes, bytesToBase64 } from '../../../src/shared/base64Bytes';
+import { BoundaryTracker, HIDDEN_LINES, HIDDEN_SAMPLES, MAX_HIDDEN_POINTS, MAX_UNIT_MAPS } from '../../../src/core/boundaryView';
+import { classIndices, planeOf, type Plane } from '../../../src/engine/grid';
+import { evenColumns, hiddenActivations, latticeInputs, pickColumns } from '../../../src/engine/hiddenSpace';
+import { fromRows, type Matrix } from '../../../src/engine/matrix';
+import type { Architecture, Params } from '../../../src/engine/types';
+import type { HiddenSpaceView, TrainSettings } from '../../../src/shared/runTypes';
+import { trained } from '../trainedRun';
 
 
 function spaceOf(file: string, over: Partial<TrainSettings> = {}, steps = 200): { view: HiddenSpaceView; run: ReturnType<typeof trained> } {

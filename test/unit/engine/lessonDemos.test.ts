@@ -2,19 +2,19 @@
 // the logistic-regression baseline, and saturation from large initial weights.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ACTIVATIONS } from '../../src/engine/activations';
-import { singleLayerProbabilities, trainBaseline } from '../../src/engine/baseline';
-import { buildDataset } from '../../src/engine/dataset';
-import { initialiseParams } from '../../src/engine/init';
-import { collapseLinear, collapseLinearRows } from '../../src/engine/linear';
-import { fromRows, toRows } from '../../src/engine/matrix';
-import { accuracyOf, predictProbabilities } from '../../src/engine/network';
-import { createRng } from '../../src/engine/random';
-import { HiddenStatsAccumulator, hiddenStats } from '../../src/engine/saturation';
-import { Trainer, trainToEnd } from '../../src/engine/train';
-import type { ActivationName, Architecture, Params } from '../../src/engine/types';
-import { loadFlower, lessonArch, lessonConfig } from './engineFixtures';
-import { fixtureTable } from './helpers';
+import { ACTIVATIONS } from '../../../src/engine/activations';
+import { singleLayerProbabilities, trainBaseline } from '../../../src/engine/baseline';
+import { buildDataset } from '../../../src/engine/dataset';
+import { initialiseParams } from '../../../src/engine/init';
+import { collapseLinear, collapseLinearRows } from '../../../src/engine/linear';
+import { fromRows, toRows } from '../../../src/engine/matrix';
+import { accuracyOf, predictProbabilities } from '../../../src/engine/network';
+import { createRng } from '../../../src/engine/random';
+import { HiddenStatsAccumulator, hiddenStats } from '../../../src/engine/saturation';
+import { Trainer, trainToEnd } from '../../../src/engine/train';
+import type { ActivationName, Architecture, Params } from '../../../src/engine/types';
+import { loadFlower, lessonArch, lessonConfig } from '../engineFixtures';
+import { fixtureTable } from '../helpers';
 
 test('linear: g(z) = z, g\'(z) = 1 in the table', () => {
   assert.equal(ACTIVATIONS.linear.g(-3.5, 0.01), -3.5);
@@ -171,9 +171,9 @@ test('mini-batches report the epoch\'s hidden stats', () => {
 });
 
 test('a model trained at another init scale records it, and reads back; the lesson\'s 0.01 writes nothing new', async () => {
-  const { prepareRun, modelOf } = await import('../../src/core/pipeline');
-  const { parseModel, serializeModel } = await import('../../src/engine/model');
-  const { BUILT_IN_DEFAULTS } = await import('../../src/shared/settingsDefaults');
+  const { prepareRun, modelOf } = await import('../../../src/core/pipeline');
+  const { parseModel, serializeModel } = await import('../../../src/engine/model');
+  const { BUILT_IN_DEFAULTS } = await import('../../../src/shared/settingsDefaults');
   const { readFileSync } = await import('node:fs');
   const csv = readFileSync('test/fixtures/flower.csv', 'utf8');
   for (const initScale of [10, 0.01]) {

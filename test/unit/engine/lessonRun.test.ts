@@ -2,8 +2,8 @@
 // iterations from flower_init_seed2.json, inputs not normalised.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Trainer } from '../../src/engine/train';
-import { loadFlower, loadFlowerInit, lessonArch, lessonConfig } from './engineFixtures';
+import { Trainer } from '../../../src/engine/train';
+import { loadFlower, loadFlowerInit, lessonArch, lessonConfig } from '../engineFixtures';
 
 const TABLE: [number, number, number][] = [
   [0, 0.693048, 5e-7],

@@ -1,7 +1,7 @@
 // The model file: round trip, stable text, validation messages, initial parameters.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { toRows } from '../../src/engine/matrix';
+import { toRows } from '../../../src/engine/matrix';
 import {
   checkParamsFit,
   paramsOf,
@@ -9,8 +9,8 @@ import {
   parseModel,
   serializeModel,
   type ShallowNetModel,
-} from '../../src/engine/model';
-import { fixture, throwsShallow } from './helpers';
+} from '../../../src/engine/model';
+import { fixture, throwsShallow } from '../helpers';
 
 const INIT = JSON.parse(fixture('flower_init_seed2.json')) as { W1: number[][]; b1: number[][]; W2: number[][]; b2: number[][] };
 

@@ -3,12 +3,12 @@
 // V8 can build is refused by prepareRun (savesModel) before any training, with its size.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isShallowNetError } from '../../src/engine/errors';
-import { estimateModelJsonLength, MAX_MODEL_JSON_LENGTH, serializeModel } from '../../src/engine/model';
-import { DecimatedHistory, historyLength, MAX_HISTORY_POINTS, modelOf, prepareRun, type PreparedRun } from '../../src/core/pipeline';
-import type { CostPoint, TrainSettings } from '../../src/shared/runTypes';
-import { fixture } from './helpers';
-import { TEST_SETTINGS } from './trainedRun';
+import { isShallowNetError } from '../../../src/engine/errors';
+import { estimateModelJsonLength, MAX_MODEL_JSON_LENGTH, serializeModel } from '../../../src/engine/model';
+import { DecimatedHistory, historyLength, MAX_HISTORY_POINTS, modelOf, prepareRun, type PreparedRun } from '../../../src/core/pipeline';
+import type { CostPoint, TrainSettings } from '../../../src/shared/runTypes';
+import { fixture } from '../helpers';
+import { TEST_SETTINGS } from '../trainedRun';
 
 /** `text` prepared and trained as the CLI and the worker do, and its model file. */
 function trainAndSave(text: string, fileName: string, over: Partial<TrainSettings>): { run: PreparedRun; json: string } {

@@ -2,15 +2,15 @@
 // correctly rounded log/sin/cos it relies on.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cos, log, sin } from '../../src/engine/correctlyRounded';
-import { pythonFloat } from '../../src/engine/floatText';
-import { initialiseParams } from '../../src/engine/init';
-import { MT19937, createNumpyRng } from '../../src/engine/mt19937';
-import { permutation } from '../../src/engine/random';
-import { prepareRun } from '../../src/core/pipeline';
-import { parseTrainSettings } from '../../src/shared/validators';
-import { BUILT_IN_DEFAULTS } from '../../src/shared/settingsDefaults';
-import { fixture } from './helpers';
+import { cos, log, sin } from '../../../src/engine/correctlyRounded';
+import { pythonFloat } from '../../../src/engine/floatText';
+import { initialiseParams } from '../../../src/engine/init';
+import { MT19937, createNumpyRng } from '../../../src/engine/mt19937';
+import { permutation } from '../../../src/engine/random';
+import { prepareRun } from '../../../src/core/pipeline';
+import { parseTrainSettings } from '../../../src/shared/validators';
+import { BUILT_IN_DEFAULTS } from '../../../src/shared/settingsDefaults';
+import { fixture } from '../helpers';
 
 test('MT19937 seeded as np.random.seed gives the reference words (init_genrand 5489 and numpy seeds)', () => {
   // The first outputs of mt19937ar.c for init_genrand(5489), the algorithm's default seed.

@@ -1,13 +1,13 @@
 // Prediction on a new CSV, and the predictions file.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseCsv } from '../../src/engine/csv';
-import { buildDataset } from '../../src/engine/dataset';
-import { fromRows, get, type Matrix } from '../../src/engine/matrix';
-import { serializeModel, parseModel, type ShallowNetModel } from '../../src/engine/model';
-import { labelsOf, predictTable, writePredictionsCsv } from '../../src/engine/predict';
-import type { Dataset } from '../../src/engine/types';
-import { fixture, fixtureTable, throwsShallow } from './helpers';
+import { parseCsv } from '../../../src/engine/csv';
+import { buildDataset } from '../../../src/engine/dataset';
+import { fromRows, get, type Matrix } from '../../../src/engine/matrix';
+import { serializeModel, parseModel, type ShallowNetModel } from '../../../src/engine/model';
+import { labelsOf, predictTable, writePredictionsCsv } from '../../../src/engine/predict';
+import type { Dataset } from '../../../src/engine/types';
+import { fixture, fixtureTable, throwsShallow } from '../helpers';
 
 type Rows = number[][];
 

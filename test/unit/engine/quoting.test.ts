@@ -2,10 +2,10 @@
 // error line.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseCsv } from '../../src/engine/csv';
-import { buildDataset, encodeRows } from '../../src/engine/dataset';
-import { quoteForMessage } from '../../src/engine/errors';
-import { isShallowNetError } from '../../src/engine/errors';
+import { parseCsv } from '../../../src/engine/csv';
+import { buildDataset, encodeRows } from '../../../src/engine/dataset';
+import { quoteForMessage } from '../../../src/engine/errors';
+import { isShallowNetError } from '../../../src/engine/errors';
 
 const HUGE = 'x'.repeat(5_000_000);
 

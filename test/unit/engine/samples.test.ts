@@ -2,10 +2,10 @@
 // shapes, classes, seeds and noise.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseCsv } from '../../src/engine/csv';
-import { SAMPLES, generateSample, linspace, sampleCsv, type SampleKind, type SampleTable } from '../../src/engine/samples';
-import { isShallowNetError } from '../../src/engine/errors';
-import { fixture } from './helpers';
+import { parseCsv } from '../../../src/engine/csv';
+import { SAMPLES, generateSample, linspace, sampleCsv, type SampleKind, type SampleTable } from '../../../src/engine/samples';
+import { isShallowNetError } from '../../../src/engine/errors';
+import { fixture } from '../helpers';
 
 const numbers = (t: SampleTable, col: number): number[] => t.rows.map((r) => Number(r[col]));
 const classesOf = (t: SampleTable): string[] => [...new Set(t.rows.map((r) => r[2]))].sort();

@@ -1,12 +1,12 @@
 // Which two features the decision boundary shows when there are more than two.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fromRows } from '../../src/engine/matrix';
-import { fisherRatios, mostSeparatingPair } from '../../src/engine/separation';
-import { prepareRun } from '../../src/core/pipeline';
-import { BUILT_IN_DEFAULTS } from '../../src/shared/settingsDefaults';
-import { BoundaryTracker } from '../../src/core/boundaryView';
-import { fixture } from './helpers';
+import { fromRows } from '../../../src/engine/matrix';
+import { fisherRatios, mostSeparatingPair } from '../../../src/engine/separation';
+import { prepareRun } from '../../../src/core/pipeline';
+import { BUILT_IN_DEFAULTS } from '../../../src/shared/settingsDefaults';
+import { BoundaryTracker } from '../../../src/core/boundaryView';
+import { fixture } from '../helpers';
 
 test("Fisher's ratio: a feature that splits the classes scores high, noise low, a constant 0", () => {
   // Four examples, classes 0 0 1 1.

@@ -1,9 +1,9 @@
 // The fused multiply-add (one rounding) and numpy-on-AVX-512's sin and cos (Intel SVML's kernels).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fma } from '../../src/engine/fma';
-import { cos as crCos, sin as crSin } from '../../src/engine/correctlyRounded';
-import { svmlCos, svmlSin } from '../../src/engine/svmlTrig';
+import { fma } from '../../../src/engine/fma';
+import { cos as crCos, sin as crSin } from '../../../src/engine/correctlyRounded';
+import { svmlCos, svmlSin } from '../../../src/engine/svmlTrig';
 
 test('fma rounds a·b + c once', () => {
   // 0.1·10 is 1 + 2^-54 exactly before rounding: a separate multiply would lose it.

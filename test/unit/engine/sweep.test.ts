@@ -1,10 +1,10 @@
 // The hidden-layer-size sweep: one result per size, deterministic, and the lesson's observation.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isShallowNetError } from '../../src/engine/errors';
-import { LESSON_HIDDEN_SIZES, sweepHiddenSizes, type SweepResult } from '../../src/engine/sweep';
-import { trainToEnd, architectureFor } from '../../src/engine/train';
-import { lessonConfig, loadFlower, loadFlowerInit } from './engineFixtures';
+import { isShallowNetError } from '../../../src/engine/errors';
+import { LESSON_HIDDEN_SIZES, sweepHiddenSizes, type SweepResult } from '../../../src/engine/sweep';
+import { trainToEnd, architectureFor } from '../../../src/engine/train';
+import { lessonConfig, loadFlower, loadFlowerInit } from '../engineFixtures';
 
 const flower = loadFlower();
 

@@ -2,10 +2,10 @@
 // decimal comma there is an error that says why, not a silent one-hot column.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseCsv } from '../../src/engine/csv';
-import { buildDataset, describeColumns } from '../../src/engine/dataset';
-import { parseNumber } from '../../src/engine/values';
-import { throwsShallow } from './helpers';
+import { parseCsv } from '../../../src/engine/csv';
+import { buildDataset, describeColumns } from '../../../src/engine/dataset';
+import { parseNumber } from '../../../src/engine/values';
+import { throwsShallow } from '../helpers';
 
 const build = (text: string, fileName = 'money.csv') =>
   buildDataset(parseCsv(text, fileName), { fileName, normalize: 'none', testFraction: 0, seed: 1 });

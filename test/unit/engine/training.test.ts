@@ -1,13 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { gradientCheck } from '../../src/engine/gradcheck';
-import { initialiseParams } from '../../src/engine/init';
-import type { Matrix } from '../../src/engine/matrix';
-import { accuracyOf, costOf, predictProbabilities } from '../../src/engine/network';
-import { createRng, permutation, type Rng } from '../../src/engine/random';
-import { Trainer, architectureFor, trainToEnd } from '../../src/engine/train';
-import { ACTIVATION_NAMES, type Architecture, type OutputKind } from '../../src/engine/types';
-import { lessonArch, lessonConfig, loadFlower } from './engineFixtures';
+import { gradientCheck } from '../../../src/engine/gradcheck';
+import { initialiseParams } from '../../../src/engine/init';
+import type { Matrix } from '../../../src/engine/matrix';
+import { accuracyOf, costOf, predictProbabilities } from '../../../src/engine/network';
+import { createRng, permutation, type Rng } from '../../../src/engine/random';
+import { Trainer, architectureFor, trainToEnd } from '../../../src/engine/train';
+import { ACTIVATION_NAMES, type Architecture, type OutputKind } from '../../../src/engine/types';
+import { lessonArch, lessonConfig, loadFlower } from '../engineFixtures';
 
 /** Random data with n_y rows of labels (one-hot for softmax), examples as columns. */
 function randomProblem(rng: Rng, nx: number, m: number, ny: number): { X: Matrix; Y: Matrix } {

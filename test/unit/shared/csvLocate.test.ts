@@ -1,7 +1,7 @@
 // Selecting the value an error names: the field's span on its line, quotes and delimiters respected.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fieldSpans, locateField } from '../../src/shared/csvLocate';
+import { fieldSpans, locateField } from '../../../src/shared/csvLocate';
 
 test('the span of the named column on the line', () => {
   const line = '3,abc,1';

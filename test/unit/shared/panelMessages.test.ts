@@ -1,9 +1,9 @@
 // The host's gate for messages from the webview: exactly the protocol passes, anything else is dropped.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseFromWebview } from '../../src/shared/panelMessages';
-import { PNG_DATA_URL_MAX, parsePngDataUrl, parseTrainSettings } from '../../src/shared/validators';
-import { BUILT_IN_DEFAULTS } from '../../src/shared/settingsDefaults';
+import { parseFromWebview } from '../../../src/shared/panelMessages';
+import { PNG_DATA_URL_MAX, parsePngDataUrl, parseTrainSettings } from '../../../src/shared/validators';
+import { BUILT_IN_DEFAULTS } from '../../../src/shared/settingsDefaults';
 
 test('the protocol messages pass, rebuilt with only their own fields', () => {
   assert.deepEqual(parseFromWebview({ type: 'ready', extra: 1 }), { type: 'ready' });

@@ -1,9 +1,9 @@
 // The sweep's words: the notification's progress line, the best size and the closing message.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { SweepPoint, SweepView } from '../../src/shared/runTypes';
-import { BUILT_IN_DEFAULTS } from '../../src/shared/settingsDefaults';
-import { bestOf, sweepEndText, sweepProgressText } from '../../src/shared/sweepReport';
+import type { SweepPoint, SweepView } from '../../../src/shared/runTypes';
+import { BUILT_IN_DEFAULTS } from '../../../src/shared/settingsDefaults';
+import { bestOf, sweepEndText, sweepProgressText } from '../../../src/shared/sweepReport';
 
 const point = (hiddenUnits: number, trainAccuracy: number, testAccuracy: number | null, diverged: string | null = null): SweepPoint =>
   ({ hiddenUnits, cost: 0.3, trainAccuracy, testAccuracy, iterations: 100, diverged, seconds: 0.5 });

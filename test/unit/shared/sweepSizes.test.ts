@@ -1,9 +1,9 @@
 // The sweep's sizes as typed in the input box or the panel, and the webview's sweep messages.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { LESSON_HIDDEN_SIZES } from '../../src/engine/sweep';
-import { parseFromWebview } from '../../src/shared/panelMessages';
-import { checkedSweepSizes, LESSON_SIZES_TEXT, MAX_SWEEP_SIZES, parseSweepSizes, sweepSizesError } from '../../src/shared/sweepSizes';
+import { LESSON_HIDDEN_SIZES } from '../../../src/engine/sweep';
+import { parseFromWebview } from '../../../src/shared/panelMessages';
+import { checkedSweepSizes, LESSON_SIZES_TEXT, MAX_SWEEP_SIZES, parseSweepSizes, sweepSizesError } from '../../../src/shared/sweepSizes';
 
 test('the default text is the lesson\'s sizes', () => {
   assert.equal(LESSON_SIZES_TEXT, LESSON_HIDDEN_SIZES.join(', '));

@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { FromWorker, StartRun } from '../../src/workers/workerProtocol';
-import { TEST_SETTINGS } from './trainedRun';
+import type { FromWorker, StartRun } from '../../../src/workers/workerProtocol';
+import { TEST_SETTINGS } from '../trainedRun';
 
 test('the training worker refuses a 20,000-feature × 1,300-unit run before training, saying how big its model would be', async () => {
   const cols = 20_000;

@@ -3,16 +3,16 @@
 // and a CSV past the memory limit the one out-of-memory message, this process going on.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseCsv } from '../../src/engine/csv';
-import { parseModel, serializeModel } from '../../src/engine/model';
-import { predictTable, writePredictionsCsv } from '../../src/engine/predict';
-import { gradCheckCsv } from '../../src/core/gradcheckRun';
-import { MEMORY_ENV, outOfMemoryMessage } from '../../src/core/memoryLimit';
-import { modelOf, snapshot } from '../../src/core/pipeline';
-import { gradCheckOffThread, predictOffThread } from '../../src/host/common/toolJobs';
-import { WORKER_OUT_OF_MEMORY } from '../../src/host/common/workerSession';
-import { fixture } from './helpers';
-import { TEST_SETTINGS, trained } from './trainedRun';
+import { parseCsv } from '../../../../src/engine/csv';
+import { parseModel, serializeModel } from '../../../../src/engine/model';
+import { predictTable, writePredictionsCsv } from '../../../../src/engine/predict';
+import { gradCheckCsv } from '../../../../src/core/gradcheckRun';
+import { MEMORY_ENV, outOfMemoryMessage } from '../../../../src/core/memoryLimit';
+import { modelOf, snapshot } from '../../../../src/core/pipeline';
+import { gradCheckOffThread, predictOffThread } from '../../../../src/host/common/toolJobs';
+import { WORKER_OUT_OF_MEMORY } from '../../../../src/host/common/workerSession';
+import { fixture } from '../../helpers';
+import { TEST_SETTINGS, trained } from '../../trainedRun';
 
 // Tests run from the repository root, after `node esbuild.mjs --tests` (which builds dist/ too).
 const root = process.cwd();

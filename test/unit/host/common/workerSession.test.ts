@@ -6,9 +6,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ErrorInfo } from '../../src/shared/runTypes';
-import { outOfMemoryMessage } from '../../src/core/memoryLimit';
-import { movable, startWorkerJob, WORKER_OUT_OF_MEMORY, WorkerThread } from '../../src/host/common/workerSession';
+import type { ErrorInfo } from '../../../../src/shared/runTypes';
+import { outOfMemoryMessage } from '../../../../src/core/memoryLimit';
+import { movable, startWorkerJob, WORKER_OUT_OF_MEMORY, WorkerThread } from '../../../../src/host/common/workerSession';
 
 const dir = mkdtempSync(join(tmpdir(), 'snx-worker-'));
 test.after(() => rmSync(dir, { recursive: true, force: true }));

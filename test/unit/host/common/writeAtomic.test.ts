@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
-import { writeAtomic, type AtomicFileSystem } from '../../src/host/common/writeAtomic';
+import { writeAtomic, type AtomicFileSystem } from '../../../../src/host/common/writeAtomic';
 
 interface FakeUri {
   readonly path: string;

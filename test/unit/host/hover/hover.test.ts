@@ -2,8 +2,8 @@
 // name none), α read from the call, the hover's text against the engine's table, and the plot.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ACTIVATIONS, DEFAULT_LEAKY_ALPHA } from '../../src/engine/activations';
-import { ACTIVATION_NAMES, type ActivationName } from '../../src/engine/types';
+import { ACTIVATIONS, DEFAULT_LEAKY_ALPHA } from '../../../../src/engine/activations';
+import { ACTIVATION_NAMES, type ActivationName } from '../../../../src/engine/types';
 import {
   activationHoverMarkdown,
   activationHoverText,
@@ -14,8 +14,8 @@ import {
   formatValue,
   HOVER_COMMANDS,
   svgDataUri,
-} from '../../src/shared/activationText';
-import { alphaAfter, classifyIdentifier, findActivationAt, findActivations, type ActivationMatch } from '../../src/host/hover/recognize';
+} from '../../../../src/shared/activationText';
+import { alphaAfter, classifyIdentifier, findActivationAt, findActivations, type ActivationMatch } from '../../../../src/host/hover/recognize';
 
 /** The match with the cursor on the first character of `word` in `line` (the nth occurrence). */
 function at(line: string, word: string, nth = 0, offset = 0): ActivationMatch | undefined {

@@ -1,7 +1,7 @@
 // The linear activation's hover: only where "linear" cannot mean anything else (issue 7).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findActivationAt, findActivations } from '../../src/host/hover/recognize';
+import { findActivationAt, findActivations } from '../../../../src/host/hover/recognize';
 
 test('linear is recognised as an activation argument, key or keras path', () => {
   const cases: [string, string][] = [

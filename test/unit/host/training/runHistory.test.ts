@@ -3,9 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
-import { KEPT_RUNS, loadRuns, storeRuns, type StoredRun } from '../../src/host/training/runHistory';
-import type { CostPoint, RunView } from '../../src/shared/runTypes';
-import { BUILT_IN_DEFAULTS } from '../../src/shared/settingsDefaults';
+import { KEPT_RUNS, loadRuns, storeRuns, type StoredRun } from '../../../../src/host/training/runHistory';
+import type { CostPoint, RunView } from '../../../../src/shared/runTypes';
+import { BUILT_IN_DEFAULTS } from '../../../../src/shared/settingsDefaults';
 
 class MemoryMemento implements vscode.Memento {
   private readonly values = new Map<string, unknown>();
