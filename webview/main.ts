@@ -1,8 +1,7 @@
 /**
  * The panel's webview entry: restores the saved view, mounts the cards, routes the host's
- * messages (src/shared/panelMessages.ts, checked by state/messages.ts) into the panel state (state/), and
- * draws everything in one animation frame however many messages arrive in between. Sends back
- * intents (ready, train, stop, saveModel, gradientCheck, exportPng, runSweep, stopSweep, explore).
+ * messages (checked by state/messages.ts) into the panel state (state/), and draws everything
+ * in one animation frame. Sends back intents (src/shared/panelMessages.ts FromWebview).
  */
 import './panel.css';
 import type { FromWebview } from '../src/shared/panelMessages';
@@ -38,7 +37,6 @@ import { UnitMaps } from './widgets/unitMaps';
 
 declare function acquireVsCodeApi(): VsCodeApi;
 
-/** Used only until the host's defaults arrive (the same as the extension's settings). */
 const FALLBACK: TrainSettings = BUILT_IN_DEFAULTS;
 const vscode = acquireVsCodeApi();
 const post = (m: FromWebview): void => vscode.postMessage(m);
