@@ -88,10 +88,13 @@ export function finished(id, over = {}) {
 
 export const state = (runs, training = false) => ({ type: 'state', runs, defaults: DEFAULTS, training });
 
-/** parseTrainSettings and parseFromWebview from src/shared/panelMessages.ts: the host's own gate (after loadHostGate). */
+/** parseFromWebview (src/shared/panelMessages.ts) and parseTrainSettings (src/shared/validators.ts): the host's own gate (after loadHostGate). */
 export const gate = {};
 export async function loadHostGate() {
-  const out = await esbuild.build({ entryPoints: [join(repoRoot, 'src/shared/panelMessages.ts')], bundle: true, format: 'esm', write: false, platform: 'neutral' });
+  const out = await esbuild.build({
+    stdin: { contents: "export * from './panelMessages'; export * from './validators';", resolveDir: join(repoRoot, 'src/shared'), loader: 'ts' },
+    bundle: true, format: 'esm', write: false, platform: 'neutral',
+  });
   Object.assign(gate, await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`));
 }
 
