@@ -17,9 +17,9 @@
 import { MAX_HIDDEN_UNITS } from './config';
 import { featureNamesOf } from './encode';
 import { quoteForMessage, ShallowNetError } from './errors';
-import { INLINE_WIDTH, MODEL_FORMAT, MODEL_VERSION } from './modelFormat';
+import { INLINE_WIDTH, MODEL_FORMAT, MODEL_VERSION, type ModelTraining } from './modelFormat';
 import { estimateModelJsonLength, modelTooBig } from './modelSize';
-export { MODEL_FORMAT, MODEL_VERSION } from './modelFormat';
+export { MODEL_FORMAT, MODEL_VERSION, type ModelTraining } from './modelFormat';
 export { checkModelSavable, estimateModelJsonLength, MAX_MODEL_JSON_LENGTH, modelTooBig, type ModelTrainingShape } from './modelSize';
 import { fromRows, type Matrix } from './matrix';
 import {
@@ -29,7 +29,6 @@ import {
   type Architecture,
   type Encoding,
   type FeatureSpec,
-  type InitName,
   type NormalizationKind,
   type OutputKind,
   type Params,
@@ -38,29 +37,6 @@ import {
 
 /** Nested arrays, rows first. */
 export type MatrixRows = number[][];
-
-/** How the model was trained (shown by "Open Model", kept for reproducibility). */
-export interface ModelTraining {
-  learningRate: number;
-  /** Iterations done (fewer than asked when the run was stopped). */
-  iterations: number;
-  /** 'file' when training started from given parameters (e.g. flower_init_seed2.json). */
-  init: InitName | 'file';
-  /** The `small` initialisation's scale, when it was not the lesson's 0.01. */
-  initScale?: number;
-  seed: number;
-  batchSize: number;
-  /** [iteration, cost] pairs, possibly sparse. */
-  costHistory: [number, number][];
-  /** Fractions, 0 to 1. */
-  trainAccuracy: number;
-  testAccuracy: number | null;
-  seconds: number;
-  /** The CSV's file name. */
-  source: string;
-  /** ISO 8601. */
-  date: string;
-}
 
 export interface ShallowNetModel {
   format: typeof MODEL_FORMAT;

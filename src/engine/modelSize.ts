@@ -5,8 +5,8 @@
  * would have, instead of failing after the whole training.
  */
 import { ShallowNetError } from './errors';
-import { INLINE_WIDTH, MODEL_FORMAT, MODEL_VERSION } from './modelFormat';
-import type { Architecture, Encoding, InitName } from './types';
+import { INLINE_WIDTH, MODEL_FORMAT, MODEL_VERSION, type ModelTraining } from './modelFormat';
+import type { Architecture, Encoding } from './types';
 
 /**
  * The longest model file that can be written: V8's longest string (2^29 − 24 characters,
@@ -19,19 +19,14 @@ const CHARS_PER_NUMBER = 20;
 /** Characters a cost takes: a double below 1 ("0.6931303521987419" is 18, "0.035796589043733486" 20). */
 const CHARS_PER_COST = 19;
 
-/** What the file will say of its training, known before training (the rest is a number or two). */
-export interface ModelTrainingShape {
-  learningRate: number;
-  /** Iterations asked for: the history's iteration numbers have at most its digits. */
-  iterations: number;
-  init: InitName | 'file';
-  initScale?: number;
-  seed: number;
-  batchSize: number;
-  /** The cost-history points the file will hold. */
+/**
+ * What the file will say of its training, known before training (the rest is a number or
+ * two): `iterations` is the number asked for (the history's iteration numbers have at most its
+ * digits), `historyPoints` the cost-history points the file will hold.
+ */
+export type ModelTrainingShape = Pick<ModelTraining, 'learningRate' | 'iterations' | 'init' | 'initScale' | 'seed' | 'batchSize' | 'source'> & {
   historyPoints: number;
-  source: string;
-}
+};
 
 /**
  * The length serializeModel's text will have, within a few per cent, for a network of this
