@@ -16,7 +16,23 @@ const stages = [
   { name: 'end-to-end', cmd: 'node scripts/test-e2e.mjs' },
 ];
 
-const only = process.argv.slice(2);
+// `node scripts/test.mjs webview --grep REGEX` runs one stage's matching tests: the runners
+// take --grep, node's test runner takes --test-name-pattern.
+const argv = process.argv.slice(2);
+const grepAt = argv.indexOf('--grep');
+const grep = grepAt >= 0 ? argv[grepAt + 1] : undefined;
+if (grepAt >= 0 && grep === undefined) {
+  console.error('--grep needs a pattern');
+  process.exit(2);
+}
+const only = argv.filter((a, i) => i !== grepAt && i !== grepAt + 1);
+const quoted = (s) => `'${s.replaceAll("'", `'\\''`)}'`;
+if (grep !== undefined) {
+  for (const s of stages) {
+    if (s.name === 'unit') s.cmd = s.cmd.replace('node --test ', `node --test --test-name-pattern=${quoted(grep)} `);
+    else if (s.cmd.startsWith('node scripts/test-')) s.cmd += ` --grep ${quoted(grep)}`;
+  }
+}
 const chosen = only.length ? stages.filter((s) => only.includes(s.name)) : stages;
 
 function run(stage) {
